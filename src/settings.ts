@@ -16,6 +16,15 @@ export interface Commit {
   eventName: string
 }
 
+/** One input channel: `inputs: {name: s3-uri}` or `inputs: {name: {uri, distribution, ...}}`. */
+export interface Channel {
+  uri: string
+  distribution?: string
+  inputMode?: string
+  contentType?: string
+  compression?: string
+}
+
 /** The SageMaker job config file, validated and with action inputs applied over it. */
 export interface JobConfig {
   /** The `job.name` from the file, kept only to tell the user it is not used. */
@@ -32,8 +41,8 @@ export interface JobConfig {
   spot: boolean
   roleArn: string
   tags: Record<string, string>
-  /** channel name -> s3 uri */
-  channels: Record<string, string>
+  /** channel name -> where its data comes from */
+  channels: Record<string, Channel>
   environment: Record<string, string>
   checkpointS3Uri?: string
   vpc?: { subnets: string[]; securityGroups: string[] }

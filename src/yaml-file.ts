@@ -1,0 +1,108 @@
+/**
+ * Reads a YAML config file into a small tree that remembers where each value
+ * came from, so every complaint can name file:line:column and the key path.
+ * YAML 1.1 rules, as the PyYAML-based script this action replaces used.
+ */
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml'
+import type { Problem } from './errors.js'
+
+interface Base {
+  /** `file:line:col` */
+  at: string
+  /** Dotted key path from the root (`job.instance_type`, `metric_definitions[0].name`). */
+  path: string
+}
+export interface YScalar extends Base {
+  kind: 'scalar'
+  value: unknown
+  /** The text as written (so `1.0` stays `1.0` where a string is wanted). */
+  source: string
+  quoted: boolean
+}
+export interface YMap extends Base {
+  kind: 'map'
+  entries: Map<string, YNode>
+}
+export interface YSeq extends Base {
+  kind: 'seq'
+  items: YNode[]
+}
+export type YNode = YScalar | YMap | YSeq
+
+/** Parses the text; YAML syntax errors come back as problems with their position. */
+export function readYaml(text: string, file: string): { root?: YNode; problems: Problem[] } {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: true, prettyErrors: false })
+  const problems: Problem[] = doc.errors.map((e) => {
+    const pos = e.linePos?.[0]
+    return { where: pos ? `${file}:${pos.line}:${pos.col}` : file, message: `invalid YAML: ${e.message.split('\n')[0]}` }
+  })
+  if (problems.length > 0) return { problems }
+  if (doc.contents === null) return { problems }
+  const at = (node: Node | null | undefined): string => {
+    const offset = node?.range?.[0]
+    if (offset === undefined) return file
+    const { line, col } = lineCounter.linePos(offset)
+    return `${file}:${line}:${col}`
+  }
+  return { root: convert(doc, doc.contents as Node, '', at), problems }
+}
+
+function convert(doc: Document, node: Node, path: string, at: (n: Node) => string): YNode {
+  const target = isAlias(node) ? (node.resolve(doc) as Node) : node
+  if (isMap(target)) {
+    const entries = new Map<string, YNode>()
+    for (const pair of target.items) {
+      const keyNode = pair.key as Node
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode)
+      const child = path ? `${path}.${key}` : key
+      const value = (pair.value as Node | null) ?? null
+      entries.set(
+        key,
+        value === null
+          ? { kind: 'scalar', value: null, source: '', quoted: false, at: at(keyNode), path: child }
+          : convert(doc, value, child, at)
+      )
+    }
+    return { kind: 'map', entries, at: at(target), path }
+  }
+  if (isSeq(target)) {
+    const items = target.items.map((item, i) => convert(doc, item as Node, `${path}[${i}]`, at))
+    return { kind: 'seq', items, at: at(target), path }
+  }
+  const scalar = target as Node & { value?: unknown; source?: string; type?: string }
+  return {
+    kind: 'scalar',
+    value: scalar.value ?? null,
+    source: scalar.source ?? String(scalar.value ?? ''),
+    quoted: scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE',
+    at: at(target),
+    path
+  }
+}
+
+/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase())
+    if (d < bestDistance) {
+      bestDistance = d
+      best = c
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    prev = row
+  }
+  return prev[b.length]
+}
