@@ -32,7 +32,7 @@ export type YNode = YScalar | YMap | YSeq
 /** Parses the text; YAML syntax errors come back as problems with their position. */
 export function readYaml(text: string, file: string): { root?: YNode; problems: Problem[] } {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: true, prettyErrors: true })
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.linePos?.[0]
     return { where: pos ? `${file}:${pos.line}:${pos.col}` : file, message: `invalid YAML: ${e.message.split('\n')[0]}` }
@@ -48,8 +48,10 @@ export function readYaml(text: string, file: string): { root?: YNode; problems: 
   return { root: convert(doc, doc.contents as Node, '', at), problems }
 }
 
-function convert(doc: Document, node: Node, path: string, at: (n: Node) => string): YNode {
+// A map entry is reported at its key: that is the line a person looks for.
+function convert(doc: Document, node: Node, path: string, at: (n: Node) => string, keyAt?: string): YNode {
   const target = isAlias(node) ? (node.resolve(doc) as Node) : node
+  const where = keyAt ?? at(target)
   if (isMap(target)) {
     const entries = new Map<string, YNode>()
     for (const pair of target.items) {
@@ -61,14 +63,14 @@ function convert(doc: Document, node: Node, path: string, at: (n: Node) => strin
         key,
         value === null
           ? { kind: 'scalar', value: null, source: '', quoted: false, at: at(keyNode), path: child }
-          : convert(doc, value, child, at)
+          : convert(doc, value, child, at, at(keyNode))
       )
     }
-    return { kind: 'map', entries, at: at(target), path }
+    return { kind: 'map', entries, at: where, path }
   }
   if (isSeq(target)) {
     const items = target.items.map((item, i) => convert(doc, item as Node, `${path}[${i}]`, at))
-    return { kind: 'seq', items, at: at(target), path }
+    return { kind: 'seq', items, at: where, path }
   }
   const scalar = target as Node & { value?: unknown; source?: string; type?: string }
   return {
@@ -76,7 +78,7 @@ function convert(doc: Document, node: Node, path: string, at: (n: Node) => strin
     value: scalar.value ?? null,
     source: scalar.source ?? String(scalar.value ?? ''),
     quoted: scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE',
-    at: at(target),
+    at: where,
     path
   }
 }
