@@ -7,6 +7,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { repoRoot } from './paths.js'
 
 export const distEntry = join(repoRoot, 'dist', 'index.js')
@@ -92,6 +93,14 @@ export interface RunningAction {
   waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>
 }
 
+/** action.yml's input defaults, as the runner applies them. */
+export function actionDefaults(): Record<string, string> {
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? '']))
+}
+
 /** Parses the runner's `name<<delim\nvalue\ndelim` file format (GITHUB_OUTPUT, GITHUB_STATE). */
 export function parseCommandFile(text: string): Record<string, string> {
   const out: Record<string, string> = {}
@@ -167,7 +176,8 @@ export function startAction(options: RunOptions): RunningAction {
     GITHUB_PATH: paths.path,
     RUNNER_TEMP: files
   }
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+  // The runner sets every input: the workflow's value, else action.yml's default.
+  for (const [name, value] of Object.entries({ ...actionDefaults(), ...options.inputs })) {
     // The runner's own mangling: upper case, spaces to underscores, dashes kept.
     base[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }

@@ -1,0 +1,153 @@
+/**
+ * The bundled action, run as the runner runs it, in plan mode and on bad input.
+ * Bad input must fail before any side effect: no AWS call, no docker call.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startFakeAws, type FakeAws } from './support/fake-aws.js'
+import { makeWorkspace, runAction, type RunOptions, type Workspace } from './support/action-runner.js'
+
+let aws: FakeAws
+let ws: Workspace
+let bin: string
+const dockerLog = (): string => (existsSync(join(bin, 'calls')) ? readFileSync(join(bin, 'calls'), 'utf8') : '')
+
+beforeAll(async () => {
+  aws = await startFakeAws()
+  ws = makeWorkspace()
+  // A docker that only records that it was called: plan mode and bad input must never reach it.
+  bin = mkdtempSync(join(tmpdir(), 'top-bin-'))
+  writeFileSync(join(bin, 'docker'), `#!/bin/sh\necho "$@" >> "${bin}/calls"\nexit 1\n`)
+  chmodSync(join(bin, 'docker'), 0o755)
+})
+afterAll(async () => {
+  await aws.close()
+  ws.cleanup()
+  rmSync(bin, { recursive: true, force: true })
+})
+
+const run = (options: Omit<RunOptions, 'workspace'> & { workspace?: string }) =>
+  runAction({
+    workspace: ws.dir,
+    ...options,
+    env: { AWS_ENDPOINT_URL: aws.url, PATH: `${bin}:${process.env.PATH}`, ...options.env }
+  })
+
+describe('dry run of the example repository', () => {
+  it('resolves, validates and explains the run without touching AWS or docker', async () => {
+    const calls = aws.calls.length
+    const r = await run({ inputs: { 'dry-run': 'true' } })
+    expect(r.main.exitCode).toBe(0)
+    const sha = ws.commits.at(-1)!
+    const short = sha.slice(0, 7)
+    expect(r.outputs).toEqual({
+      sha,
+      'short-sha': short,
+      image: `<account>.dkr.ecr.us-east-1.amazonaws.com/sim/dog-classifier:${short}`,
+      'job-name': short,
+      'job-status': 'DryRun',
+      'console-url': `https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/jobs/${short}`,
+      'logs-url': expect.stringContaining('logStreamNameFilter'),
+      'model-artifacts': `s3://my-models/dog-classifier/output/${short}/output/model.tar.gz`,
+      'container-arguments': expect.any(String)
+    })
+    const args = JSON.parse(r.outputs['container-arguments']) as string[]
+    expect(args.slice(0, 3)).toEqual(['python', 'train.py', 'model.backbone=resnet50'])
+    expect(args).toContain('trainer.seed=7')
+    expect(args.join(' ')).toMatch(new RegExp(`experiment_name='?${short}'?`))
+    // The full request is in the log, inside a group.
+    expect(r.main.stdout).toMatch(/::group::CreateTrainingJob request for [0-9a-f]{7} \(dry run\)/)
+    expect(r.main.stdout).toContain('"TrainingJobName": "' + short + '"')
+    expect(r.summary).toMatch(/Dry run: nothing was built or submitted/)
+    expect(r.summary).toContain('Container arguments (')
+    expect(r.summary).toContain('ml.g5.xlarge</code> × 1 (managed spot)')
+    expect(aws.calls.length).toBe(calls)
+    expect(dockerLog()).toBe('')
+  })
+
+  it('trains the pull request head commit, not the merge commit', async () => {
+    const head = ws.commits.at(-1)!
+    const r = await run({
+      inputs: { 'dry-run': 'true' },
+      eventName: 'pull_request',
+      ref: 'refs/pull/3/merge',
+      sha: 'f'.repeat(40),
+      event: { pull_request: { head: { sha: head, ref: 'models/exp' } } }
+    })
+    expect(r.main.exitCode).toBe(0)
+    expect(r.outputs.sha).toBe(head)
+  })
+
+  it('reruns an older commit by abbreviated sha (workflow_dispatch)', async () => {
+    const old = ws.commits[0]
+    ws.commit('newer', { 'NOTES.md': 'more' })
+    const r = await run({ inputs: { 'dry-run': 'true', sha: old.slice(0, 9) }, eventName: 'workflow_dispatch' })
+    expect(r.main.exitCode).toBe(0)
+    expect(r.outputs['short-sha']).toBe(old.slice(0, 7))
+  })
+})
+
+const CONFIG = 'deploy/sagemaker-job-config.yaml'
+const original = (): string => readFileSync(join(ws.dir, CONFIG), 'utf8')
+
+describe('bad input fails before any side effect', () => {
+  // Each case: inputs, optional file edits, the message it must show.
+  const cases: [string, Record<string, string>, Record<string, (text: string) => string>, RegExp][] = [
+    ['a missing job config', { 'job-config': 'deploy/nope.yaml' }, {}, /input job-config: deploy\/nope.yaml does not exist in the checkout/],
+    ['a missing Hydra config', { 'hydra-config': 'conf.yaml' }, {}, /input hydra-config: conf.yaml does not exist.*set it to '' if the training code takes none/],
+    ['a typo in the job config', {}, { [CONFIG]: (t) => t.replace('volume_size', 'volume_sise') }, /sagemaker-job-config.yaml:\d+:\d+ job.volume_sise: unknown key 'volume_sise' \(did you mean 'volume_size'\?\)/],
+    ['no execution role', {}, { [CONFIG]: (t) => t.replace(/ {2}role_arn.*\n/, '') }, /aws.role_arn: no SageMaker execution role: set aws.role_arn or the role-arn input/],
+    ['a malformed instance type', { 'instance-type': 'g5.xlarge' }, {}, /input instance-type: 'g5.xlarge' is not a SageMaker instance type/],
+    ['an instance count of zero', { 'instance-count': '0' }, {}, /input instance-count: '0' must be a whole number from 1 to 1000/],
+    ['a boolean that is not one', { wait: 'yes please' }, {}, /input wait: 'yes please' must be true or false/],
+    ['an unknown if-job-exists policy', { 'if-job-exists': 'replace' }, {}, /input if-job-exists: 'replace' must be one of auto, attach, new, fail/],
+    ['an unknown job-name field', { 'job-name': '{repo}-{commit}' }, {}, /input job-name: unknown \{commit\}; allowed: \{short_sha\}/],
+    ['an underscore in the job name', { 'job-name': 'dog_{short_sha}' }, {}, /input job-name: SageMaker job names allow only letters, digits and hyphens; 'dog_\{short_sha\}' has '_'/],
+    ['a commit missing from the checkout', { sha: 'abcdef1234' }, {}, /input sha 'abcdef1234' is not in the checkout.*fetch-depth: 0/],
+    ['a malformed override', { overrides: 'model.lr=0.1\nmodel.betas=[0.9,' }, {}, /overrides.*model\.betas=\[0\.9,/],
+    ['broken Hydra YAML', {}, { 'deploy/train-config.yaml': (t) => `${t}\nbad: [1, 2\n` }, /train-config.yaml:\d+:\d+/],
+    ['too many tags', {}, { [CONFIG]: (t) => t.replace('tags:\n', `tags:\n${Array.from({ length: 41 }, (_, i) => `  t${i}: v\n`).join('')}`) }, /SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 43\)/],
+    ['an upper-case ECR repository', { 'ecr-repository': 'Sim/Dogs' }, {}, /input ecr-repository: .*ECR repository names are lowercase/],
+    ['an unbalanced quote in the command', { command: 'python "train.py' }, {}, /input command: unterminated double quote/],
+    ['a missing build context', { context: 'docker' }, {}, /input context: the build context 'docker' is not a directory/],
+    ['a platform without an OS', { platform: 'amd64' }, {}, /input platform: 'amd64' is not a platform like linux\/amd64/],
+    ['a build arg without a value', { 'build-args': 'TORCH_VERSION' }, {}, /input build-args line 1: 'TORCH_VERSION' must be NAME=value/],
+    ['a Hydra value longer than SageMaker allows', {}, { 'deploy/train-config.yaml': (t) => `${t}\nnotes: "${'x'.repeat(300)}"\n` }, /notes/],
+    ['a reserved tag prefix', {}, { [CONFIG]: (t) => t.replace('tags:\n', 'tags:\n  aws:team: x\n') }, /tags.aws:team: tag keys starting with 'aws:' are reserved by AWS/]
+  ]
+
+  it.each(cases)('%s', async (_label, inputs, edits, message) => {
+    const saved: Record<string, string> = {}
+    for (const [file, edit] of Object.entries(edits)) {
+      saved[file] = readFileSync(join(ws.dir, file), 'utf8')
+      writeFileSync(join(ws.dir, file), edit(saved[file]))
+    }
+    try {
+      const calls = aws.calls.length
+      const r = await run({ inputs: { 'dry-run': 'false', wait: 'true', ...inputs } })
+      expect(r.main.exitCode).toBe(1)
+      expect(r.main.stdout).toMatch(/::error::/)
+      expect(r.main.stdout).toMatch(message)
+      // Nothing happened: no AWS call, no docker call, no image or job outputs.
+      expect(aws.calls.length).toBe(calls)
+      expect(dockerLog()).toBe('')
+      for (const name of ['image', 'image-digest', 'job-arn', 'job-status']) expect(r.outputs[name]).toBeUndefined()
+      expect(r.summary).toMatch(/❌/)
+    } finally {
+      for (const [file, text] of Object.entries(saved)) writeFileSync(join(ws.dir, file), text)
+    }
+  })
+
+  it('lists every problem together', async () => {
+    const r = await run({ inputs: { 'instance-count': 'x', 'if-job-exists': 'nah', 'job-name': '{nope}', cache: 'disk' } })
+    expect(r.main.exitCode).toBe(1)
+    expect(r.main.stdout).toMatch(/4 problems with the action's configuration/)
+    for (const input of ['instance-count', 'if-job-exists', 'job-name', 'cache']) expect(r.main.stdout).toContain(`input ${input}:`)
+  })
+
+  it('keeps the example config intact', () => {
+    expect(original()).toContain('role_arn')
+  })
+})
