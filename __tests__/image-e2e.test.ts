@@ -1,0 +1,128 @@
+/**
+ * The bundled action (dist/index.js, run as the runner runs it) with dry-run off: ECR and
+ * SageMaker on the local awsJson1_1 server, the image built and pushed for real on a private
+ * dockerd and registry. Needs `npm run bundle` first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  distEntry,
+  makeWorkspace,
+  runAction,
+  type ActionRun,
+  type Workspace
+} from './support/action-runner.js'
+import {
+  dockerSkipReason,
+  RegistryClient,
+  startDockerEnv,
+  type DockerEnv
+} from './support/docker-env.js'
+import { startFakeAws, type FakeAws } from './support/fake-aws.js'
+import { createFakeEcr, type FakeEcr } from './support/fake-ecr.js'
+import { fakeSageMaker, type FakeSageMaker } from './support/fake-sagemaker.js'
+
+const skip =
+  dockerSkipReason() ??
+  (existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)')
+if (skip) console.warn(skip)
+const suite = skip ? describe.skip : describe
+
+const REPO = 'sim/dog-classifier'
+// No network in the tests: the example's python base image is swapped for scratch.
+const DOCKERFILE = 'FROM scratch\nCOPY train.py /opt/program/train.py\n'
+
+/** Lines that show the secret, other than the runner's `::add-mask::` command that hides it. */
+const leaks = (log: string, secret: string): string[] =>
+  log.split('\n').filter((l) => l.includes(secret) && !l.startsWith('::add-mask::'))
+
+suite('the bundled action publishes the image and pins the job to it', () => {
+  let docker: DockerEnv
+  let aws: FakeAws
+  let ecr: FakeEcr
+  let sagemaker: FakeSageMaker
+  let ws: Workspace
+  let registry: RegistryClient
+
+  const run = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
+    runAction({
+      workspace: ws.dir,
+      inputs: { 'dry-run': 'false', ...inputs },
+      env: { ...docker.env, AWS_ENDPOINT_URL: aws.url },
+      post: true
+    })
+
+  beforeAll(async () => {
+    docker = await startDockerEnv()
+    aws = await startFakeAws()
+    ecr = createFakeEcr(docker.registry)
+    ecr.install(aws)
+    sagemaker = fakeSageMaker(aws)
+    registry = new RegistryClient(docker.registry)
+    ws = makeWorkspace()
+    ws.commit('scratch image', { 'src/Dockerfile': DOCKERFILE })
+  }, 60000)
+
+  afterAll(async () => {
+    ws?.cleanup()
+    await aws?.close()
+    await docker?.stop()
+  }, 60000)
+
+  it('builds and pushes both tags, pins TrainingImage by digest, logs out, and never shows the password', async () => {
+    const first = await run()
+    expect({ exit: first.main.exitCode, log: first.main.exitCode === 0 ? '' : first.log }).toEqual({
+      exit: 0,
+      log: ''
+    })
+    const sha = ws.commits.at(-1)!
+    const short = sha.slice(0, 7)
+
+    expect(first.outputs['image-built']).toBe('true')
+    expect(first.outputs.image).toBe(`${docker.registry.host}/${REPO}:${short}`)
+    const digest = first.outputs['image-digest']
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(await registry.digest(REPO, short)).toBe(digest)
+    expect(await registry.digest(REPO, 'latest')).toBe(digest)
+    expect(await registry.labels(REPO, short)).toMatchObject({
+      'org.opencontainers.image.revision': sha,
+      'org.opencontainers.image.version': short,
+      'org.opencontainers.image.source': 'https://github.com/acme/dogs'
+    })
+
+    const created = aws.callsTo('CreateTrainingJob')
+    expect(created).toHaveLength(1)
+    expect(created[0].input.AlgorithmSpecification.TrainingImage).toBe(
+      `${docker.registry.host}/${REPO}@${digest}`
+    )
+
+    expect(first.state.registry).toBe(docker.registry.host)
+    expect(first.post?.stdout).toContain(`Logged out of ${docker.registry.host}`)
+    const config = join(docker.dockerConfig, 'config.json')
+    expect(existsSync(config) ? readFileSync(config, 'utf8') : '').not.toContain(
+      docker.registry.host
+    )
+    expect(leaks(first.log, docker.registry.password)).toEqual([])
+
+    // Same commit again: the image is found in ECR, nothing is built or pushed.
+    const again = await run()
+    expect(again.main.exitCode).toBe(0)
+    expect(again.outputs['image-built']).toBe('false')
+    expect(again.outputs['image-digest']).toBe(digest)
+    expect(again.log).not.toMatch(/::group::Build |docker push|docker login/)
+    expect(leaks(again.log, docker.registry.password)).toEqual([])
+  }, 120000)
+
+  it('fails a broken build with the end of the build log, and submits nothing', async () => {
+    ws.commit('broken image', { 'src/Dockerfile': 'FROM scratch\nCOPY no-such-file.bin /\n' })
+    const before = aws.callsTo('CreateTrainingJob').length
+    const jobs = sagemaker.jobs.size
+    const broken = await run()
+    expect(broken.main.exitCode).toBe(1)
+    expect(broken.main.stdout).toMatch(/::error::.*docker build failed.*no-such-file\.bin/)
+    expect(aws.callsTo('CreateTrainingJob')).toHaveLength(before)
+    expect(sagemaker.jobs.size).toBe(jobs)
+    ws.commit('fixed image', { 'src/Dockerfile': DOCKERFILE })
+  }, 120000)
+})

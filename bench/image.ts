@@ -1,0 +1,125 @@
+/**
+ * Image edge benchmark: wall time of publishing a commit's image the first time (build and
+ * push into an empty registry) against publishing the same commit again (found in ECR, so
+ * nothing is built or pushed), on a real local Docker Engine and registry, with ECR served
+ * by the local awsJson1_1 server. Goal: the rerun at least 10x faster.
+ *
+ * Run through `npm run bench` (compiled into .bench/), from the repository root.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Commit, Settings } from '../src/settings.js'
+
+/** Three layers of incompressible data: a stand-in for code plus dependencies. */
+const LAYER_MB = 16
+const LAYERS = 3
+const RERUNS = 5
+
+function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write
+  process.stdout.write = (() => true) as typeof process.stdout.write
+  return fn().finally(() => {
+    process.stdout.write = write
+  })
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const start = process.hrtime.bigint()
+  const value = await quietly(fn)
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000
+
+export async function run(): Promise<Record<string, unknown>> {
+  // Compiled into .bench/, this file cannot find shared/ relative to itself; the cwd is the repo.
+  process.env.AWS_MODELS_DIR ??= join(process.cwd(), '..', 'shared', 'aws-models')
+  const { dockerSkipReason, startDockerEnv, writeContext } =
+    await import('../__tests__/support/docker-env.js')
+  const { startFakeAws } = await import('../__tests__/support/fake-aws.js')
+  const { createFakeEcr } = await import('../__tests__/support/fake-ecr.js')
+  const { publishImage } = await import('../src/image.js')
+
+  const skip = dockerSkipReason()
+  if (skip) return { skipped: skip }
+
+  const saved = { ...process.env }
+  const docker = await startDockerEnv()
+  const aws = await startFakeAws()
+  const workspace = mkdtempSync(join(tmpdir(), 'top-bench-'))
+  try {
+    const ecr = createFakeEcr(docker.registry)
+    ecr.install(aws)
+    const files: Record<string, Buffer> = {}
+    const lines = ['FROM scratch']
+    for (let i = 0; i < LAYERS; i++) {
+      files[`layer${i}.bin`] = randomBytes(LAYER_MB * 1024 * 1024)
+      lines.push(`COPY layer${i}.bin /opt/layer${i}.bin`)
+    }
+    writeContext(join(workspace, 'app'), lines.join('\n') + '\n', files)
+    Object.assign(process.env, docker.env, {
+      AWS_ENDPOINT_URL_ECR: aws.url,
+      AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+      AWS_SECRET_ACCESS_KEY: 'bench-secret',
+      AWS_REGION: 'us-east-1',
+      GITHUB_STATE: join(workspace, 'state')
+    })
+    writeFileSync(join(workspace, 'state'), '')
+    const settings = {
+      workspace,
+      context: 'app',
+      dockerfile: 'app/Dockerfile',
+      skipExistingImage: true,
+      createRepository: true,
+      pushLatest: true,
+      platform: 'linux/amd64',
+      buildArgs: [],
+      cache: 'inline',
+      config: { region: 'us-east-1', ecrRepository: 'bench/model' }
+    } as unknown as Settings
+    const sha = randomBytes(20).toString('hex')
+    const commit: Commit = {
+      sha,
+      shortSha: sha.slice(0, 7),
+      branch: 'main',
+      ref: 'refs/heads/main',
+      repository: 'acme/bench',
+      eventName: 'push'
+    }
+
+    const first = await timed(() => publishImage(settings, commit))
+    if (!first.value.built) throw new Error('the first run did not build')
+    const callsBefore = aws.calls.length
+    const reruns: number[] = []
+    for (let i = 0; i < RERUNS; i++) {
+      const again = await timed(() => publishImage(settings, commit))
+      if (again.value.built !== false || again.value.digest !== first.value.digest) {
+        throw new Error('the rerun built again or found another digest')
+      }
+      reruns.push(again.seconds)
+    }
+    reruns.sort((a, b) => a - b)
+    const median = reruns[Math.floor(reruns.length / 2)]
+    const speedup = first.seconds / median
+    return {
+      what: 'publishImage: first run (build + push) vs rerun of the same commit (tag found, nothing built)',
+      image: `FROM scratch + ${LAYERS} x ${LAYER_MB} MB layers, tags: ${first.value.tags.join(', ')}`,
+      engine:
+        'Debian dockerd + docker-registry on 127.0.0.1, ECR API on the local awsJson1_1 server',
+      firstRunSeconds: round(first.seconds),
+      rerunSecondsMedian: round(median),
+      rerunSeconds: reruns.map(round),
+      speedup: Math.round(speedup * 10) / 10,
+      goal: '>= 10x',
+      goalMet: speedup >= 10,
+      ecrCallsPerRerun: (aws.calls.length - callsBefore) / RERUNS
+    }
+  } finally {
+    process.env = saved
+    await aws.close()
+    await docker.stop()
+    rmSync(workspace, { recursive: true, force: true })
+  }
+}
