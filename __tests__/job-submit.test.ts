@@ -1,0 +1,260 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { submitJob, stopAbandonedJob, decide } from '../src/job.js'
+import { jobSettings, requestFor, startJobWorld, type JobWorld } from './support/job-env.js'
+
+const BASE = 'repo-abc1234'
+
+describe('submitting the training job', () => {
+  let world: JobWorld
+  beforeAll(async () => {
+    world = await startJobWorld()
+  })
+  afterAll(() => world.close())
+  afterEach(() => {
+    world.sagemaker.jobs.clear()
+    world.aws.setFaults(undefined)
+    world.aws.calls.length = 0
+    world.takeOutput()
+  })
+
+  const submit = async (
+    policy: 'auto' | 'attach' | 'new' | 'fail',
+    build: (name: string) => any = (name) => requestFor(name),
+    wait = true
+  ): Promise<{ job: Awaited<ReturnType<typeof submitJob>>; seen: unknown[] }> => {
+    const seen: unknown[] = []
+    const job = await submitJob(jobSettings({ ifJobExists: policy, wait }), BASE, build, {
+      onJob: (j) => seen.push(j)
+    })
+    return { job, seen }
+  }
+
+  it('creates the job with one call and reports it once, as soon as it exists', async () => {
+    const { job, seen } = await submit('auto')
+    expect(job).toMatchObject({
+      name: BASE,
+      attached: false,
+      arn: expect.stringMatching(/training-job\/repo-abc1234$/)
+    })
+    expect(seen).toEqual([{ name: BASE, arn: job.arn, attached: false }])
+    expect(world.aws.calls.map((c) => c.operation)).toEqual(['CreateTrainingJob'])
+    expect(world.aws.calls[0].headers['user-agent']).toMatch(/train-on-push\/0\.1\.0/)
+    expect(world.savedState()).toMatchObject({
+      jobName: BASE,
+      jobRegion: 'us-east-1',
+      stopOnCancel: 'true'
+    })
+  })
+
+  it('marks a job it will not wait for as settled, so the post step leaves it running', async () => {
+    await submit('auto', undefined, false)
+    expect(world.savedState().jobSettled).toBe('true')
+  })
+
+  it('auto: attaches to a run of the same name that is still in progress', async () => {
+    world.sagemaker.seed(BASE, 'InProgress', 'Training')
+    const { job, seen } = await submit('auto')
+    expect(job).toMatchObject({ name: BASE, attached: true, status: 'InProgress' })
+    expect(seen).toHaveLength(1)
+    expect(world.aws.calls.map((c) => c.operation)).toEqual([
+      'CreateTrainingJob',
+      'DescribeTrainingJob'
+    ])
+    expect(world.takeOutput().join('\n')).toMatch(/already InProgress: attaching/)
+  })
+
+  it('auto: attaches to a job that is stopping too', async () => {
+    world.sagemaker.seed(BASE, 'Stopping', 'Stopping')
+    expect((await submit('auto')).job.attached).toBe(true)
+  })
+
+  it('auto: starts the next attempt when the earlier ones ended, with a rebuilt request', async () => {
+    world.sagemaker.seed(BASE, 'Completed')
+    world.sagemaker.seed(`${BASE}-2`, 'Failed')
+    const built: string[] = []
+    const { job } = await submit('auto', (name) => (built.push(name), requestFor(name)))
+    expect(job).toMatchObject({ name: `${BASE}-3`, attached: false })
+    expect(
+      world.sagemaker.jobs.get(`${BASE}-3`)!.request.AlgorithmSpecification.ContainerArguments
+    ).toEqual([`experiment.name=${BASE}-3`])
+    expect(built).toEqual(expect.arrayContaining([BASE, `${BASE}-2`, `${BASE}-3`]))
+    expect(world.aws.callsTo('CreateTrainingJob')).toHaveLength(3)
+  })
+
+  it('keeps the short hash whole when the attempt suffix needs room', async () => {
+    const long = `${'x'.repeat(49)}-abc1234-${'y'.repeat(5)}`
+    expect(long).toHaveLength(63)
+    world.sagemaker.seed(long, 'Completed')
+    const job = await submitJob(jobSettings(), long, (name) => requestFor(name), {
+      onJob: () => undefined
+    })
+    expect(job.name).toHaveLength(63)
+    expect(job.name).toContain('abc1234')
+    expect(job.name).toMatch(/-2$/)
+    expect(job.name).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/)
+  })
+
+  it('attach: reports an ended job instead of training again, and post leaves it alone', async () => {
+    world.sagemaker.seed(BASE, 'Completed')
+    const { job } = await submit('attach')
+    expect(job).toMatchObject({ name: BASE, attached: true, status: 'Completed' })
+    expect(world.aws.callsTo('CreateTrainingJob')).toHaveLength(1)
+    expect(world.savedState().jobSettled).toBe('true')
+  })
+
+  it('new: starts another attempt even while one is running', async () => {
+    world.sagemaker.seed(BASE, 'InProgress')
+    const { job } = await submit('new')
+    expect(job).toMatchObject({ name: `${BASE}-2`, attached: false })
+  })
+
+  it('fail: an existing job is a clear error and nothing is created', async () => {
+    world.sagemaker.seed(BASE, 'InProgress')
+    await expect(submit('fail')).rejects.toThrow(
+      /repo-abc1234 already exists \(InProgress\) and if-job-exists is 'fail'/
+    )
+    expect(world.sagemaker.jobs.size).toBe(1)
+  })
+
+  it('a ResourceInUse race (another run created the name first) is resolved by the same policy', async () => {
+    // Another run's create lands between our build of the request and our create.
+    let n = 0
+    world.aws.setFaults((call) => {
+      if (call.operation === 'CreateTrainingJob' && ++n === 1)
+        world.sagemaker.create(requestFor(BASE, { OTHER: 'run' }))
+      return undefined
+    })
+    const { job } = await submit('auto')
+    expect(job).toMatchObject({ name: BASE, attached: true })
+    expect(world.sagemaker.jobs.size).toBe(1)
+  })
+
+  it('never creates two jobs when the answer to a successful create is lost and the SDK retries', async () => {
+    let n = 0
+    world.aws.setFaults((call) => {
+      if (call.operation !== 'CreateTrainingJob' || ++n !== 1) return undefined
+      world.sagemaker.create(call.input) // the job is made, then the connection drops before the answer
+      return { kind: 'drop' }
+    })
+    const { job, seen } = await submit('new')
+    expect(job).toMatchObject({ name: BASE, attached: false })
+    expect([...world.sagemaker.jobs.keys()]).toEqual([BASE])
+    expect(seen).toHaveLength(1)
+    const creates = world.aws.callsTo('CreateTrainingJob')
+    expect(creates.map((c) => c.errorType)).toEqual(['dropped', 'ResourceInUse'])
+  })
+
+  it('rides out throttling and 500s on the create (the SDK retries them)', async () => {
+    let n = 0
+    world.aws.setFaults((call) =>
+      call.operation === 'CreateTrainingJob' && ++n === 1
+        ? { kind: 'error', status: 400, type: 'ThrottlingException', message: 'Rate exceeded' }
+        : call.operation === 'CreateTrainingJob' && n === 2
+          ? { kind: 'error', status: 500, type: 'InternalFailure', message: 'boom' }
+          : undefined
+    )
+    const { job } = await submit('auto')
+    expect(job.name).toBe(BASE)
+    expect(world.sagemaker.jobs.size).toBe(1)
+  })
+
+  it('explains a quota error', async () => {
+    world.aws.setFaults((call) =>
+      call.operation === 'CreateTrainingJob'
+        ? {
+            kind: 'error',
+            status: 400,
+            type: 'ResourceLimitExceeded',
+            message: 'The account-level service limit ...'
+          }
+        : undefined
+    )
+    await expect(submit('auto')).rejects.toThrow(
+      /Could not create training job repo-abc1234: ResourceLimitExceeded: .*Service Quotas/
+    )
+  })
+
+  it('decides per policy and status', () => {
+    expect(decide('auto', 'InProgress')).toBe('attach')
+    expect(decide('auto', 'Stopping')).toBe('attach')
+    expect(decide('auto', 'Stopped')).toBe('next')
+    expect(decide('attach', 'Failed')).toBe('attach')
+    expect(decide('new', 'InProgress')).toBe('next')
+    expect(decide('fail', 'Completed')).toBe('fail')
+  })
+})
+
+describe('the post step', () => {
+  let world: JobWorld
+  const setState = (values: Record<string, string | undefined>): void => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[`STATE_${k}`]
+      else process.env[`STATE_${k}`] = v
+    }
+  }
+  beforeAll(async () => {
+    world = await startJobWorld()
+  })
+  afterAll(async () => {
+    setState({
+      jobName: undefined,
+      jobRegion: undefined,
+      jobSettled: undefined,
+      stopOnCancel: undefined
+    })
+    await world.close()
+  })
+  afterEach(() => {
+    world.sagemaker.jobs.clear()
+    world.sagemaker.stops.length = 0
+    world.takeOutput()
+  })
+
+  it('stops a job that main was cancelled out of stopping', async () => {
+    world.sagemaker.seed('job-1', 'InProgress')
+    setState({
+      jobName: 'job-1',
+      jobRegion: 'us-east-1',
+      jobSettled: undefined,
+      stopOnCancel: 'true'
+    })
+    await stopAbandonedJob()
+    expect(world.sagemaker.stops).toEqual(['job-1'])
+    expect(world.sagemaker.jobs.get('job-1')!.status).toBe('Stopping')
+  })
+
+  it('leaves a settled job, or any job with stop-on-cancel false, alone', async () => {
+    world.sagemaker.seed('job-1', 'InProgress')
+    setState({ jobName: 'job-1', jobRegion: 'us-east-1', jobSettled: 'true', stopOnCancel: 'true' })
+    await stopAbandonedJob()
+    setState({ jobSettled: undefined, stopOnCancel: 'false' })
+    await stopAbandonedJob()
+    expect(world.sagemaker.stops).toEqual([])
+  })
+
+  it('takes an already ended job calmly, and only warns when AWS says no', async () => {
+    world.sagemaker.seed('job-1', 'Completed')
+    setState({
+      jobName: 'job-1',
+      jobRegion: 'us-east-1',
+      jobSettled: undefined,
+      stopOnCancel: 'true'
+    })
+    await stopAbandonedJob()
+    expect(world.takeOutput().join('\n')).toMatch(/had already ended/)
+    world.aws.setFaults(() => ({
+      kind: 'error',
+      status: 400,
+      type: 'AccessDeniedException',
+      message: 'not allowed'
+    }))
+    try {
+      await expect(stopAbandonedJob()).resolves.toBeUndefined()
+      expect(world.takeOutput().join('\n')).toMatch(
+        /::warning::Could not stop training job job-1: not allowed/
+      )
+    } finally {
+      world.aws.setFaults(undefined)
+    }
+  })
+})

@@ -1,0 +1,375 @@
+/**
+ * Watching a training job to the end: status transitions and every instance's
+ * logs in the step log, a summary of how it went, and a stop when the workflow
+ * is cancelled.
+ *
+ * This is our own loop rather than the SDK's waiter: the waiter sleeps 2 minutes
+ * between polls and up to 6 hours after a while, cannot stream logs, and treats
+ * `Stopped` (even MaxRuntimeExceeded) as success.
+ */
+import * as core from '@actions/core'
+import type { DescribeTrainingJobCommandOutput, SageMakerClient } from '@aws-sdk/client-sagemaker'
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
+import { logsClient, sageMakerClient } from './aws-clients.js'
+import { guardAgainstCancel } from './cancel.js'
+import { State } from './constants.js'
+import { errorMessage } from './errors.js'
+import {
+  describeJob,
+  errorName,
+  isJobNotFound,
+  isThrottling,
+  isTransient,
+  stopJob,
+  TERMINAL_STATUSES
+} from './job-aws.js'
+import { LogTailer, type LogLine } from './job-logs.js'
+import { trainingJobConsoleUrl } from './job-urls.js'
+import type { JobOutcome, StatusTransition } from './result.js'
+import type { Settings } from './settings.js'
+import * as state from './state.js'
+
+/** Time as the loop sees it; tests and the bench pass a fake one. */
+export interface Clock {
+  now(): number
+}
+
+export interface WaitOptions {
+  clock?: Clock
+  /** Must advance `clock` by `ms` when both are fakes; may end early when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Clients pointed elsewhere (tests); otherwise the one factory makes them. */
+  clients?: { sageMaker: SageMakerClient; logs: CloudWatchLogsClient }
+  /** Where log lines go (default: the step log). */
+  printLogs?: (lines: LogLine[], multiInstance: boolean) => void
+  /** Where signals come from (default: the process). */
+  signals?: NodeJS.EventEmitter
+}
+
+/** What the wait saw; the fields shared with JobOutcome fill the summary and outputs. */
+export interface WaitOutcome extends Pick<
+  JobOutcome,
+  | 'status'
+  | 'secondaryStatus'
+  | 'failureReason'
+  | 'transitions'
+  | 'metrics'
+  | 'modelArtifacts'
+  | 'trainingSeconds'
+  | 'billableSeconds'
+> {
+  name: string
+  /** `wait-timeout-minutes` passed with the job still running; `status` is then `WaitTimedOut`. */
+  timedOut: boolean
+  /** The workflow was cancelled during the wait. */
+  cancelled: boolean
+  /** We sent StopTrainingJob (on cancel), so a `Stopped` job is no surprise. */
+  stopRequested: boolean
+  /** The last TrainingJobStatus SageMaker reported. */
+  lastStatus?: string
+  spot?: boolean
+  instanceCount?: number
+  /** Percentage saved by managed spot, when SageMaker reported both times. */
+  spotSavingPercent?: number
+  /** How the wait went, for the bench and debugging. */
+  stats: {
+    polls: number
+    describeCalls: number
+    logCalls: number
+    throttled: number
+    errors: number
+  }
+}
+
+const realClock: Clock = { now: () => Date.now() }
+// Abortable, so a cancelled run does not sit out the rest of a poll interval before exiting.
+const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done(): void {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done)
+  })
+
+/** Under throttling the interval doubles up to this (or 8× the set interval, if larger). */
+const MAX_BACKOFF_MS = 60_000
+/** Consecutive failed polls (not throttling) before giving up on the job's status. */
+const MAX_FAILED_POLLS = 10
+/** A just-created job can be briefly unknown to Describe. */
+const MAX_NOT_FOUND_POLLS = 3
+
+/**
+ * Polls until the job ends or the timeout elapses; streams logs; installs the cancel handler (per settings.stopOnCancel) for its duration. Fills and returns a JobOutcome-compatible partial (status, secondaryStatus, failureReason, transitions, metrics, modelArtifacts, trainingSeconds, billableSeconds). Does NOT throw for a failed job: returns the outcome; see `jobFailure`. Throws only when the job's status cannot be read at all (missing, no permission, AWS unreachable for long).
+ */
+export async function waitForJob(
+  settings: Settings,
+  jobName: string,
+  options: WaitOptions = {}
+): Promise<WaitOutcome> {
+  const clock = options.clock ?? realClock
+  const sleep = options.sleep ?? realSleep
+  const region = settings.config.region
+  const sageMaker = options.clients?.sageMaker ?? (await sageMakerClient(region))
+  const logs = options.clients?.logs ?? (await logsClient(region))
+  // Loaded now so that a stop on cancel does not wait for a module to load.
+  await import('@aws-sdk/client-sagemaker')
+
+  const baseInterval = Math.max(1, settings.pollIntervalSeconds) * 1000
+  const maxInterval = Math.max(baseInterval * 8, MAX_BACKOFF_MS)
+  const started = clock.now()
+  const deadline =
+    settings.waitTimeoutMinutes === undefined
+      ? Infinity
+      : started + settings.waitTimeoutMinutes * 60_000
+
+  const outcome: WaitOutcome = {
+    name: jobName,
+    status: undefined,
+    transitions: [],
+    metrics: [],
+    timedOut: false,
+    cancelled: false,
+    stopRequested: false,
+    spot: settings.config.spot,
+    instanceCount: settings.config.instanceCount,
+    stats: { polls: 0, describeCalls: 0, logCalls: 0, throttled: 0, errors: 0 }
+  }
+  const tailer = new LogTailer(logs, jobName, {
+    instanceCount: settings.config.instanceCount,
+    print: options.printLogs
+  })
+  const printed = new Set<string>()
+
+  const guard = guardAgainstCancel({
+    stopOnCancel: settings.stopOnCancel,
+    onSettled: () => state.save(State.JobSettled, 'true'),
+    source: options.signals
+  })
+  guard.arm(jobName, async () => {
+    outcome.stopRequested = true
+    const result = await stopJob(sageMaker, jobName)
+    if (result !== 'stopping') core.info(`Training job ${jobName} had already ended.`)
+  })
+
+  core.info(`Waiting for training job ${jobName}: ${trainingJobConsoleUrl(region, jobName)}`)
+  let interval = baseInterval
+  let failedPolls = 0
+  let notFound = 0
+  let described: DescribeTrainingJobCommandOutput | undefined
+  try {
+    for (;;) {
+      // The poll at the deadline is the last, so the outcome has the freshest status.
+      const lastPoll = clock.now() >= deadline
+      outcome.stats.polls++
+      let pressure = false
+      try {
+        outcome.stats.describeCalls++
+        const job = await describeJob(sageMaker, jobName)
+        if (!job) {
+          if (++notFound > MAX_NOT_FOUND_POLLS || described)
+            throw new Error(`Training job ${jobName} was not found in ${region}.`)
+        } else {
+          notFound = 0
+          failedPolls = 0
+          described = job
+          pressure = (job.$metadata.attempts ?? 1) > 1
+          absorb(outcome, job, printed, tailer, clock, outcome.stats.polls === 1)
+        }
+      } catch (error) {
+        if (guard.signal) break
+        if (isThrottling(error)) {
+          outcome.stats.throttled++
+          pressure = true
+        } else if (isTransient(error) && ++failedPolls < MAX_FAILED_POLLS) {
+          outcome.stats.errors++
+          pressure = true
+          core.info(
+            `Could not read the job's status this time (${errorName(error) || errorMessage(error)}); trying again.`
+          )
+        } else throw describeError(jobName, error)
+      }
+      if (guard.signal) break
+
+      const finished = TERMINAL_STATUSES.includes(described?.TrainingJobStatus ?? '')
+      const tail = await tailer.poll()
+      outcome.stats.logCalls += tail.calls
+      if (tail.throttled) {
+        outcome.stats.throttled++
+        pressure = true
+      }
+      if (finished || guard.signal) break
+      if (lastPoll) {
+        outcome.timedOut = true
+        break
+      }
+
+      // Back off while AWS pushes back; come back to the set pace once it stops.
+      interval = pressure
+        ? Math.min(interval * 2, maxInterval)
+        : Math.max(baseInterval, Math.floor(interval / 2))
+      const wake = new AbortController()
+      void guard.cancelled.then(() => wake.abort())
+      await Promise.race([
+        sleep(Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal),
+        guard.cancelled
+      ])
+      wake.abort()
+      if (guard.signal) break
+    }
+  } finally {
+    // A cancel is settled by the guard once its stop went through; anything else
+    // (ended, timed out, status unreadable) leaves nothing for post to do.
+    if (!guard.signal) state.save(State.JobSettled, 'true')
+  }
+
+  if (guard.signal) {
+    outcome.cancelled = true
+    await guard.stopped()
+    guard.dispose()
+    return outcome
+  }
+  guard.dispose()
+
+  if (outcome.timedOut) {
+    outcome.status = 'WaitTimedOut'
+    core.warning(
+      `Stopped waiting after ${settings.waitTimeoutMinutes} minutes (wait-timeout-minutes): training job ${jobName} is ` +
+        `still ${outcome.lastStatus ?? 'running'}${outcome.secondaryStatus ? ` (${outcome.secondaryStatus})` : ''} and keeps running. ` +
+        `Follow it at ${trainingJobConsoleUrl(region, jobName)}`
+    )
+  }
+  report(outcome)
+  return outcome
+}
+
+/** Copies what DescribeTrainingJob says into the outcome, printing new status transitions. */
+function absorb(
+  outcome: WaitOutcome,
+  job: DescribeTrainingJobCommandOutput,
+  printed: Set<string>,
+  tailer: LogTailer,
+  clock: Clock,
+  firstLook: boolean
+): void {
+  outcome.status = job.TrainingJobStatus
+  outcome.lastStatus = job.TrainingJobStatus
+  outcome.secondaryStatus = job.SecondaryStatus
+  outcome.failureReason = job.FailureReason || undefined
+  outcome.modelArtifacts = job.ModelArtifacts?.S3ModelArtifacts
+  outcome.trainingSeconds = job.TrainingTimeInSeconds
+  outcome.billableSeconds = job.BillableTimeInSeconds
+  if (job.EnableManagedSpotTraining !== undefined) outcome.spot = job.EnableManagedSpotTraining
+  const count =
+    job.ResourceConfig?.InstanceCount ??
+    job.ResourceConfig?.InstanceGroups?.reduce((n, g) => n + (g.InstanceCount ?? 0), 0)
+  if (count) {
+    outcome.instanceCount = count
+    tailer.setInstanceCount(count)
+  }
+  outcome.metrics = (job.FinalMetricDataList ?? []).map((m) => ({
+    name: m.MetricName ?? '',
+    value: m.Value ?? NaN
+  }))
+  if (outcome.spot && outcome.trainingSeconds && outcome.billableSeconds !== undefined)
+    outcome.spotSavingPercent = (1 - outcome.billableSeconds / outcome.trainingSeconds) * 100
+
+  const transitions: StatusTransition[] = (job.SecondaryStatusTransitions ?? []).map((t) => ({
+    status: t.Status ?? '',
+    start: t.StartTime ?? new Date(clock.now()),
+    end: t.EndTime,
+    message: t.StatusMessage || undefined
+  }))
+  if (transitions.length === 0 && job.SecondaryStatus) {
+    // Older or partial answers carry no transitions: keep our own record of the changes seen.
+    const last = outcome.transitions.at(-1)
+    if (last?.status !== job.SecondaryStatus) {
+      if (last) last.end = new Date(clock.now())
+      outcome.transitions.push({ status: job.SecondaryStatus, start: new Date(clock.now()) })
+    }
+  } else outcome.transitions = transitions
+
+  for (const t of outcome.transitions) {
+    const key = `${t.status}|${t.start.getTime()}|${t.message ?? ''}`
+    if (printed.has(key)) continue
+    printed.add(key)
+    core.info(`${formatTime(t.start)}  ${t.status}${t.message ? `: ${t.message}` : ''}`)
+    // A spot interruption brings the instances back with new log streams.
+    if (!firstLook && (t.status === 'Interrupted' || t.status === 'Restarting'))
+      tailer.expectRestart(outcome.instanceCount ?? 1)
+  }
+}
+
+/** Prints how the job ended, as the SageMaker Python SDK does at the end of `fit()`. */
+function report(outcome: WaitOutcome): void {
+  const count = outcome.instanceCount ?? 1
+  const lines = [
+    `Training job ${outcome.name}: ${outcome.status}${outcome.secondaryStatus && outcome.secondaryStatus !== outcome.status ? ` (${outcome.secondaryStatus})` : ''}`
+  ]
+  if (outcome.failureReason) lines.push(`Failure reason: ${outcome.failureReason}`)
+  if (outcome.metrics.length > 0) {
+    lines.push('Final metrics:')
+    for (const m of outcome.metrics) lines.push(`  ${m.name} = ${m.value}`)
+  }
+  const times = (label: string, seconds: number | undefined): void => {
+    if (seconds === undefined) return
+    lines.push(
+      `${label}: ${seconds}${count > 1 ? ` per instance, ${seconds * count} in total` : ''}`
+    )
+  }
+  times('Training seconds', outcome.trainingSeconds)
+  times('Billable seconds', outcome.billableSeconds)
+  if (outcome.spotSavingPercent !== undefined)
+    lines.push(`Managed spot training saving: ${outcome.spotSavingPercent.toFixed(1)}%`)
+  if (outcome.modelArtifacts && outcome.status === 'Completed')
+    lines.push(`Model artifacts: ${outcome.modelArtifacts}`)
+  for (const line of lines) core.info(line)
+}
+
+/**
+ * The error message when the step must fail: the job Failed, ran past its
+ * MaxRuntime (or spot MaxWait), was stopped by someone other than this run, or the
+ * run was cancelled. Undefined when it completed, or is still running past
+ * `wait-timeout-minutes` (a warning, not a failure).
+ */
+export function jobFailure(outcome: WaitOutcome): string | undefined {
+  const name = outcome.name
+  const reason = outcome.failureReason ? `: ${outcome.failureReason}` : ''
+  if (outcome.cancelled)
+    return outcome.stopRequested
+      ? `The run was cancelled; training job ${name} was asked to stop.`
+      : `The run was cancelled; training job ${name} keeps running.`
+  switch (outcome.status) {
+    case 'Failed':
+      return `Training job ${name} failed${reason || ' (SageMaker gave no reason)'}`
+    case 'Stopped':
+    case 'Stopping':
+      if (outcome.secondaryStatus === 'MaxRuntimeExceeded')
+        return `Training job ${name} was stopped: it ran past its maximum runtime (MaxRuntimeInSeconds)${reason}`
+      if (outcome.secondaryStatus === 'MaxWaitTimeExceeded')
+        return `Training job ${name} was stopped: spot capacity plus runtime exceeded MaxWaitTimeInSeconds${reason}`
+      if (!outcome.stopRequested)
+        return `Training job ${name} was stopped by someone else (not by this run)${reason}`
+      return undefined
+    default:
+      return undefined
+  }
+}
+
+function describeError(jobName: string, error: unknown): Error {
+  if (error instanceof Error && /was not found/.test(error.message)) return error
+  const code = errorName(error)
+  const hint =
+    code === 'AccessDeniedException' ? ' (the credentials need sagemaker:DescribeTrainingJob)' : ''
+  const what = isJobNotFound(error)
+    ? 'not found'
+    : `${code ? `${code}: ` : ''}${errorMessage(error)}`
+  return new Error(`Could not read the status of training job ${jobName}: ${what}${hint}`)
+}
+
+/** `2026-11-22 09:41:03Z` */
+function formatTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')}Z`
+}
