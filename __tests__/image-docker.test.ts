@@ -70,6 +70,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
   let registry: RegistryClient
   let workspace: string
   const saved = { ...process.env }
+  const write = process.stdout.write
 
   const settings = (patch: Partial<Settings> & { repository: string }): Settings =>
     ({
@@ -87,6 +88,8 @@ suite('publishImage on a real Docker Engine and registry', () => {
     }) as unknown as Settings
 
   beforeAll(async () => {
+    // The step log stays out of the test output (SHOW_ACTION_OUTPUT=1 to see it).
+    if (!process.env.SHOW_ACTION_OUTPUT) process.stdout.write = (() => true) as typeof write
     env = await startDockerEnv()
     aws = await startFakeAws()
     ecr = createFakeEcr(env.registry)
@@ -113,6 +116,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
   }, 60000)
 
   afterAll(async () => {
+    process.stdout.write = write
     process.env = saved
     await aws?.close()
     await env?.stop()
@@ -150,6 +154,10 @@ suite('publishImage on a real Docker Engine and registry', () => {
     // The build streamed inside a log group, and the password never showed up.
     expect(run.log).toMatch(/::group::Build /)
     expect(run.log).toContain(`::add-mask::${env.registry.password}`)
+    // The recorded argv of the login: the password went on stdin, not here.
+    expect(run.log).toContain(
+      `::debug::run: docker "login" "--username" "AWS" "--password-stdin" "${env.registry.host}"`
+    )
     expectNoLeak(run.log, env.registry.password)
 
     // The rerun of the same commit builds and pushes nothing, and reuses the digest.
