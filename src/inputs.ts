@@ -88,7 +88,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
   const notices: string[] = []
 
   const jobConfigFile = r.text(Input.JobConfig) || 'deploy/sagemaker-job-config.yaml'
-  const hydraConfigFile = r.text(Input.HydraConfig)
+  // The runner always sets every input (defaults from action.yml); only a local run leaves one unset.
+  const unset = (name: string): boolean => env[`INPUT_${name.toUpperCase()}`] === undefined
+  const hydraConfigFile = unset(Input.HydraConfig) ? 'deploy/train-config.yaml' : r.text(Input.HydraConfig)
   const instanceCount = r.int(Input.InstanceCount, undefined, 1, 1000)
   const job = readJobConfig(
     workspaceFile(workspace, jobConfigFile, Input.JobConfig, r.problems),
@@ -167,7 +169,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     notices.push(`job-name '${jobNameTemplate}' does not contain {short_sha}: every commit will compete for the same job name`)
   }
 
-  const experimentNameKey = core.getInput(Input.ExperimentNameKey).trim()
+  const experimentNameKey = unset(Input.ExperimentNameKey) ? 'experiment_name' : r.text(Input.ExperimentNameKey)
   if (experimentNameKey !== '' && !HYDRA_KEY.test(experimentNameKey)) {
     r.problems.push({
       where: `input ${Input.ExperimentNameKey}`,
