@@ -113,7 +113,7 @@ describe('bad input fails before any side effect', () => {
     ['an unbalanced quote in the command', { command: 'python "train.py' }, {}, /input command: unterminated double quote/],
     ['a missing build context', { context: 'docker' }, {}, /input context: the build context 'docker' is not a directory/],
     ['a platform without an OS', { platform: 'amd64' }, {}, /input platform: 'amd64' is not a platform like linux\/amd64/],
-    ['a build arg without a value', { 'build-args': 'TORCH_VERSION' }, {}, /input build-args line 1: 'TORCH_VERSION' must be NAME=value/],
+    ['a build arg without a value', { 'build-args': 'TORCH_VERSION' }, {}, /input build-args: 'TORCH_VERSION' is not KEY=VALUE/],
     ['a Hydra value longer than SageMaker allows', {}, { 'deploy/train-config.yaml': (t) => `${t}\nnotes: "${'x'.repeat(300)}"\n` }, /notes/],
     ['a reserved tag prefix', {}, { [CONFIG]: (t) => t.replace('tags:\n', 'tags:\n  aws:team: x\n') }, /tags.aws:team: tag keys starting with 'aws:' are reserved by AWS/]
   ]

@@ -10,6 +10,7 @@ import { Input } from './constants.js'
 import { ConfigError, type Problem } from './errors.js'
 import { ECR_SHAPES } from './generated/ecr-shapes.js'
 import { loadHydraConfig } from './hydra/index.js'
+import { validateBuildArgs } from './image-plan.js'
 import { readJobConfig } from './job-config.js'
 import { templateFields } from './naming.js'
 import type { CacheMode, IfJobExists, Settings } from './settings.js'
@@ -18,7 +19,6 @@ import { splitWords } from './shell-words.js'
 const IF_JOB_EXISTS: readonly IfJobExists[] = ['auto', 'attach', 'new', 'fail']
 const CACHE_MODES: readonly CacheMode[] = ['registry', 'inline', 'none']
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
-const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_]*=/
 const HYDRA_KEY = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/
 
 /** Collects problems while reading inputs; `where` is always `input <name>` or a file position. */
@@ -182,10 +182,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     if (!PLATFORM.test(p)) r.problems.push({ where: `input ${Input.Platform}`, message: `'${p}' is not a platform like linux/amd64` })
   }
   const buildArgs = r.lines(Input.BuildArgs)
-  buildArgs.forEach((line, i) => {
-    if (!BUILD_ARG.test(line))
-      r.problems.push({ where: `input ${Input.BuildArgs} line ${i + 1}`, message: `'${line}' must be NAME=value` })
-  })
+  r.problems.push(...validateBuildArgs(buildArgs, `input ${Input.BuildArgs}`))
 
   const waitTimeout = r.int(Input.WaitTimeoutMinutes, undefined, 1, 60 * 24 * 30)
   const settingsDraft = {

@@ -146,7 +146,10 @@ async function train(result: RunResult): Promise<void> {
   const { waitForJob, jobFailure } = await import('./job-wait.js')
   const outcome = await waitForJob(settings, submitted.name)
   state.save(State.JobSettled, 'true')
-  Object.assign(job, outcome)
+  const { status, secondaryStatus, failureReason, transitions, metrics, modelArtifacts, trainingSeconds, billableSeconds } =
+    outcome
+  Object.assign(job, { status, secondaryStatus, failureReason, transitions, metrics, trainingSeconds, billableSeconds })
+  job.modelArtifacts = modelArtifacts ?? job.modelArtifacts
   core.setOutput(Output.JobStatus, job.status ?? '')
   if (job.modelArtifacts) core.setOutput(Output.ModelArtifacts, job.modelArtifacts)
   core.setOutput(Output.FinalMetrics, JSON.stringify(Object.fromEntries(job.metrics.map((m) => [m.name, m.value]))))
