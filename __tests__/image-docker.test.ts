@@ -6,15 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  dockerSkipReason,
-  RegistryClient,
-  startDockerEnv,
-  writeContext,
-  type DockerEnv
-} from './support/docker-env.js'
+import { dockerSkipReason, RegistryClient, startDockerEnv, writeContext, type DockerEnv } from './support/docker-env.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
-import { createFakeEcr, type FakeEcr } from './support/fake-ecr.js'
+import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import type { Commit, Settings } from '../src/settings.js'
 
 const { publishImage, logoutRegistry } = await import('../src/image.js')
@@ -38,9 +32,7 @@ function commit(): Commit {
 }
 
 /** Everything written to stdout while `fn` runs: the step log as the runner would see it. */
-async function captured<T>(
-  fn: () => Promise<T>
-): Promise<{ value?: T; error?: Error; log: string }> {
+async function captured<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: Error; log: string }> {
   const chunks: string[] = []
   const write = process.stdout.write
   // Kept out of the test output; a failing assertion shows what matters.
@@ -92,7 +84,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     if (!process.env.SHOW_ACTION_OUTPUT) process.stdout.write = (() => true) as typeof write
     env = await startDockerEnv()
     aws = await startFakeAws()
-    ecr = createFakeEcr(env.registry)
+    ecr = await startFakeEcr(env.registry)
     ecr.install(aws)
     registry = new RegistryClient(env.registry)
     workspace = mkdtempSync(join(tmpdir(), 'top-ws-'))
@@ -119,6 +111,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     process.stdout.write = write
     process.env = saved
     await aws?.close()
+    await ecr?.close()
     await env?.stop()
     if (workspace) rmSync(workspace, { recursive: true, force: true })
   }, 60000)
@@ -132,9 +125,9 @@ suite('publishImage on a real Docker Engine and registry', () => {
     const out = run.value!
     expect(out.built).toBe(true)
     expect(out.tags).toEqual([c.shortSha, 'latest'])
-    expect(out.uri).toBe(`${env.registry.host}/team/first:${c.shortSha}`)
+    expect(out.uri).toBe(`${ecr.host}/team/first:${c.shortSha}`)
     expect(out.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(out.pinned).toBe(`${env.registry.host}/team/first@${out.digest}`)
+    expect(out.pinned).toBe(`${ecr.host}/team/first@${out.digest}`)
 
     expect(ecr.repositories.get('team/first')?.mutability).toBe('MUTABLE')
     expect((await registry.tags('team/first')).sort()).toEqual([c.shortSha, 'latest'].sort())
@@ -150,30 +143,27 @@ suite('publishImage on a real Docker Engine and registry', () => {
     expect(Date.parse(labels['org.opencontainers.image.created'])).not.toBeNaN()
 
     // The registry host is saved for the post step's logout.
-    expect(readFileSync(process.env.GITHUB_STATE!, 'utf8')).toContain(env.registry.host)
+    expect(readFileSync(process.env.GITHUB_STATE!, 'utf8')).toContain(ecr.host)
     // The build streamed inside a log group, and the password never showed up.
     expect(run.log).toMatch(/::group::Build /)
     expect(run.log).toContain(`::add-mask::${env.registry.password}`)
     // The recorded argv of the login: the password went on stdin, not here.
-    expect(run.log).toContain(
-      `::debug::run: docker "login" "--username" "AWS" "--password-stdin" "${env.registry.host}"`
-    )
+    expect(run.log).toContain(`::debug::run: docker "login" "--username" "AWS" "--password-stdin" "${ecr.host}"`)
     expectNoLeak(run.log, env.registry.password)
 
     // The rerun of the same commit builds and pushes nothing, and reuses the digest.
+    const pushes = ecr.pushes.length
     const again = await captured(() => publishImage(settings({ repository: 'team/first' }), c))
     expect(again.error).toBeUndefined()
     expect(again.value).toMatchObject({ built: false, digest: out.digest, pinned: out.pinned })
+    expect(ecr.pushes.length).toBe(pushes)
     expect(again.log).not.toMatch(/::group::Build |docker login/)
     expectNoLeak(again.log, env.registry.password)
   })
 
   it('rebuilds an existing tag when skip-existing-image is false in a MUTABLE repository', async () => {
     const c = commit()
-    const first = await publishImage(
-      settings({ repository: 'team/rebuild', pushLatest: false, cache: 'none' }),
-      c
-    )
+    const first = await publishImage(settings({ repository: 'team/rebuild', pushLatest: false, cache: 'none' }), c)
     const second = await publishImage(
       settings({
         repository: 'team/rebuild',
@@ -210,14 +200,28 @@ suite('publishImage on a real Docker Engine and registry', () => {
     )
     expect(again.error).toBeUndefined()
     expect(again.value).toMatchObject({ built: false, digest: first.digest })
+    // The registry front refuses what ECR would refuse; nothing ever got that far.
+    expect(ecr.pushes.filter((p) => p.repository === 'team/locked' && p.status !== 201)).toEqual([])
+  })
+
+  it('uses the image another run pushed meanwhile when an IMMUTABLE tag is taken at push time', async () => {
+    ecr.addRepository('team/raced', 'IMMUTABLE')
+    const c = commit()
+    const theirs = await publishImage(settings({ repository: 'team/raced', pushLatest: false }), c)
+    // This run's tag check comes back empty, as if the other run pushed a moment later.
+    ecr.hideOnce.add(`team/raced:${c.shortSha}`)
+    const ours = await captured(() => publishImage(settings({ repository: 'team/raced', pushLatest: false }), c))
+    expect(ours.error).toBeUndefined()
+    expect(ours.value).toMatchObject({ built: false, digest: theirs.digest, tags: [c.shortSha] })
+    expect(ours.log).toMatch(/::group::Build /)
+    expect(ours.log).toMatch(/::notice::team\/raced:\w+ was pushed by another run/)
+    expect(ecr.pushes.filter((p) => p.repository === 'team/raced').map((p) => p.status)).toEqual([201, 400])
+    expect(await registry.digest('team/raced', c.shortSha)).toBe(theirs.digest)
   })
 
   it('takes a concurrent creation of the repository in its stride', async () => {
     ecr.loseNextCreateRace = true
-    const out = await publishImage(
-      settings({ repository: 'team/race', pushLatest: false }),
-      commit()
-    )
+    const out = await publishImage(settings({ repository: 'team/race', pushLatest: false }), commit())
     expect(out.built).toBe(true)
   })
 
@@ -225,9 +229,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     const run = await captured(() =>
       publishImage(settings({ repository: 'team/absent', createRepository: false }), commit())
     )
-    expect(run.error?.message).toMatch(
-      /ECR repository 'team\/absent' does not exist .*create-repository: true/
-    )
+    expect(run.error?.message).toMatch(/ECR repository 'team\/absent' does not exist .*create-repository: true/)
     expect(run.log).not.toMatch(/Docker \d/)
     expect(ecr.repositories.has('team/absent')).toBe(false)
   })
@@ -246,14 +248,12 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('reports a refused login, without leaking the wrong password either', async () => {
     ecr.token.password = 'not-the-password-4711'
     try {
-      const run = await captured(() =>
-        publishImage(settings({ repository: 'team/refused' }), commit())
-      )
+      const run = await captured(() => publishImage(settings({ repository: 'team/refused' }), commit()))
       expect(run.error?.message).toMatch(/docker login to 127\.0\.0\.1:\d+ was refused/)
       expectNoLeak(run.log + run.error!.message, 'not-the-password-4711')
       expect(await registry.tags('team/refused')).toEqual([])
     } finally {
-      ecr.token.password = env.registry.password
+      ecr.reset()
     }
   })
 
@@ -262,13 +262,10 @@ suite('publishImage on a real Docker Engine and registry', () => {
     ecr.token.proxyEndpoint = `http://${closed}`
     ecr.repositoryHost = closed
     try {
-      const run = await captured(() =>
-        publishImage(settings({ repository: 'team/unreachable' }), commit())
-      )
+      const run = await captured(() => publishImage(settings({ repository: 'team/unreachable' }), commit()))
       expect(run.error?.message).toMatch(/registry 127\.0\.0\.1:\d+ is unreachable/)
     } finally {
-      ecr.token.proxyEndpoint = `http://${env.registry.host}`
-      ecr.repositoryHost = env.registry.host
+      ecr.reset()
     }
   })
 
@@ -282,8 +279,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
       )
       expect(run.error?.message).toMatch(/docker push 127\.0\.0\.1:\d+\/team\/readonly:\w+ failed/)
     } finally {
-      ecr.token.proxyEndpoint = `http://${env.registry.host}`
-      ecr.repositoryHost = env.registry.host
+      ecr.reset()
       await readonly.stop()
     }
   })
@@ -292,15 +288,13 @@ suite('publishImage on a real Docker Engine and registry', () => {
     ecr.addRepository('team/elsewhere')
     ecr.repositoryHost = '999999999999.dkr.ecr.eu-west-1.amazonaws.com'
     try {
-      const run = await captured(() =>
-        publishImage(settings({ repository: 'team/elsewhere' }), commit())
-      )
+      const run = await captured(() => publishImage(settings({ repository: 'team/elsewhere' }), commit()))
       expect(run.error?.message).toMatch(
         /token is for registry 127\.0\.0\.1:\d+, but the repository is in 999999999999\.dkr\.ecr/
       )
       expect(run.log).not.toMatch(/::group::Build /)
     } finally {
-      ecr.repositoryHost = env.registry.host
+      ecr.reset()
     }
   })
 
@@ -308,18 +302,18 @@ suite('publishImage on a real Docker Engine and registry', () => {
     const host = process.env.DOCKER_HOST
     process.env.DOCKER_HOST = `unix://${join(workspace, 'no-such.sock')}`
     try {
-      await expect(
-        publishImage(settings({ repository: 'team/nodocker' }), commit())
-      ).rejects.toThrow(/Docker is not available: the Docker engine did not answer/)
+      await expect(publishImage(settings({ repository: 'team/nodocker' }), commit())).rejects.toThrow(
+        /Docker is not available: the Docker engine did not answer/
+      )
     } finally {
       process.env.DOCKER_HOST = host
     }
     const path = process.env.PATH
     process.env.PATH = join(workspace, 'empty-bin')
     try {
-      await expect(
-        publishImage(settings({ repository: 'team/nodocker' }), commit())
-      ).rejects.toThrow(/no `docker` command on PATH/)
+      await expect(publishImage(settings({ repository: 'team/nodocker' }), commit())).rejects.toThrow(
+        /no `docker` command on PATH/
+      )
     } finally {
       process.env.PATH = path
     }
@@ -327,13 +321,13 @@ suite('publishImage on a real Docker Engine and registry', () => {
   })
 
   it('logs out in the post step, and only warns when it cannot', async () => {
-    process.env.STATE_registry = env.registry.host
+    process.env.STATE_registry = ecr.host
     try {
       const config = () => readFileSync(join(env.dockerConfig, 'config.json'), 'utf8')
-      expect(config()).toContain(env.registry.host)
+      expect(config()).toContain(ecr.host)
       const ok = await captured(() => logoutRegistry())
       expect(ok.error).toBeUndefined()
-      expect(config()).not.toContain(env.registry.host)
+      expect(config()).not.toContain(ecr.host)
 
       const path = process.env.PATH
       process.env.PATH = join(workspace, 'empty-bin')

@@ -20,7 +20,7 @@ import {
   type DockerEnv
 } from './support/docker-env.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
-import { createFakeEcr, type FakeEcr } from './support/fake-ecr.js'
+import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import { fakeSageMaker, type FakeSageMaker } from './support/fake-sagemaker.js'
 
 const skip =
@@ -56,7 +56,7 @@ suite('the bundled action publishes the image and pins the job to it', () => {
   beforeAll(async () => {
     docker = await startDockerEnv()
     aws = await startFakeAws()
-    ecr = createFakeEcr(docker.registry)
+    ecr = await startFakeEcr(docker.registry)
     ecr.install(aws)
     sagemaker = fakeSageMaker(aws)
     registry = new RegistryClient(docker.registry)
@@ -67,6 +67,7 @@ suite('the bundled action publishes the image and pins the job to it', () => {
   afterAll(async () => {
     ws?.cleanup()
     await aws?.close()
+    await ecr?.close()
     await docker?.stop()
   }, 60000)
 
@@ -80,7 +81,7 @@ suite('the bundled action publishes the image and pins the job to it', () => {
     const short = sha.slice(0, 7)
 
     expect(first.outputs['image-built']).toBe('true')
-    expect(first.outputs.image).toBe(`${docker.registry.host}/${REPO}:${short}`)
+    expect(first.outputs.image).toBe(`${ecr.host}/${REPO}:${short}`)
     const digest = first.outputs['image-digest']
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(await registry.digest(REPO, short)).toBe(digest)
@@ -94,14 +95,14 @@ suite('the bundled action publishes the image and pins the job to it', () => {
     const created = aws.callsTo('CreateTrainingJob')
     expect(created).toHaveLength(1)
     expect(created[0].input.AlgorithmSpecification.TrainingImage).toBe(
-      `${docker.registry.host}/${REPO}@${digest}`
+      `${ecr.host}/${REPO}@${digest}`
     )
 
-    expect(first.state.registry).toBe(docker.registry.host)
-    expect(first.post?.stdout).toContain(`Logged out of ${docker.registry.host}`)
+    expect(first.state.registry).toBe(ecr.host)
+    expect(first.post?.stdout).toContain(`Logged out of ${ecr.host}`)
     const config = join(docker.dockerConfig, 'config.json')
     expect(existsSync(config) ? readFileSync(config, 'utf8') : '').not.toContain(
-      docker.registry.host
+      ecr.host
     )
     expect(leaks(first.log, docker.registry.password)).toEqual([])
 

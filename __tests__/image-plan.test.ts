@@ -6,6 +6,7 @@ import {
   decodeAuthorizationToken,
   hostOfRepositoryUri,
   imageTags,
+  isImmutableTagRefusal,
   imageUriFor,
   ociLabels,
   parseBuildxDriver,
@@ -27,14 +28,8 @@ const DIGEST = 'sha256:' + 'ab'.repeat(32)
 describe('registry host and URIs', () => {
   it.each([
     ['https://123456789012.dkr.ecr.eu-west-1.amazonaws.com', REG],
-    [
-      'https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
-      '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn'
-    ],
-    [
-      'https://123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/',
-      '123456789012.dkr.ecr.us-gov-west-1.amazonaws.com'
-    ],
+    ['https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn'],
+    ['https://123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/', '123456789012.dkr.ecr.us-gov-west-1.amazonaws.com'],
     ['http://127.0.0.1:5000', '127.0.0.1:5000'],
     ['registry.example:443', 'registry.example:443']
   ])('proxyEndpoint %s is registry %s', (endpoint, host) => {
@@ -76,9 +71,7 @@ describe('tags and labels', () => {
 
   it('labels the image with its commit', () => {
     const created = new Date('2026-01-02T03:04:05Z')
-    expect(
-      ociLabels({ sha: 'f'.repeat(40), shortSha: 'fffffff', repository: 'acme/vision', created })
-    ).toEqual({
+    expect(ociLabels({ sha: 'f'.repeat(40), shortSha: 'fffffff', repository: 'acme/vision', created })).toEqual({
       'org.opencontainers.image.revision': 'f'.repeat(40),
       'org.opencontainers.image.source': 'https://github.com/acme/vision',
       'org.opencontainers.image.created': '2026-01-02T03:04:05.000Z',
@@ -109,9 +102,7 @@ describe('build-args', () => {
     ['=x', /not a valid build argument name/],
     ['A-B=x', /not a valid build argument name/]
   ])('rejects %s', (line, message) => {
-    expect(validateBuildArgs([line])).toEqual([
-      { where: 'build-args', message: expect.stringMatching(message) }
-    ])
+    expect(validateBuildArgs([line])).toEqual([{ where: 'build-args', message: expect.stringMatching(message) }])
   })
   it('drops blanks and comments from the list passed to docker', () => {
     expect(buildArgList(['A=1', '', '  # c', ' B=2 '])).toEqual(['A=1', 'B=2'])
@@ -134,15 +125,31 @@ describe('builder detection and docker output', () => {
   it('parses buildx version, driver, push and metadata digests', () => {
     expect(parseBuildxVersion('github.com/docker/buildx v0.12.1 542e5d8')).toBe('0.12.1')
     expect(parseBuildxVersion('github.com/docker/buildx 0.9.1+azure-2 ed00243')).toBe('0.9.1')
-    expect(parseBuildxDriver('Name:   builder-1\nDriver: docker-container\nNodes:\n')).toBe(
-      'docker-container'
-    )
+    expect(parseBuildxDriver('Name:   builder-1\nDriver: docker-container\nNodes:\n')).toBe('docker-container')
     const push = `abc: digest: ${'sha256:' + 'cd'.repeat(32)} size: 1\nlatest: digest: ${DIGEST} size: 527\n`
     expect(parsePushDigest(push, 'latest')).toBe(DIGEST)
     expect(parsePushDigest(push, 'abc')).toBe('sha256:' + 'cd'.repeat(32))
     expect(parsePushDigest('nothing', 'abc')).toBeUndefined()
     expect(parseMetadataDigest(JSON.stringify({ 'containerimage.digest': DIGEST }))).toBe(DIGEST)
     expect(parseMetadataDigest('not json')).toBeUndefined()
+  })
+})
+
+describe('isImmutableTagRefusal', () => {
+  it.each([
+    [
+      "tag invalid: The image tag 'abc1234' already exists in the 'm' repository and cannot be overwritten because the repository is immutable.",
+      true
+    ],
+    [
+      "The image tag 'v1' already exists in the 'm' repository and cannot be overwritten because the tag is immutable.",
+      true
+    ],
+    ['ImageTagAlreadyExistsException: ...', true],
+    ['unauthorized: authentication required', false],
+    ['error parsing HTTP 405 response body', false]
+  ])('%s', (text, refused) => {
+    expect(isImmutableTagRefusal(text)).toBe(refused)
   })
 })
 
@@ -202,9 +209,7 @@ describe('buildPlan: inputs to the exact docker argv', () => {
   const containerBuildx: Builder = { kind: 'buildx', driver: 'docker-container', version: '0.24.0' }
   const dockerBuildx: Builder = { kind: 'buildx', driver: 'docker', version: '0.24.0' }
 
-  it.each<
-    [string, Partial<BuildPlanInput>, string[], Record<string, string>, boolean, RegExp | undefined]
-  >([
+  it.each<[string, Partial<BuildPlanInput>, string[], Record<string, string>, boolean, RegExp | undefined]>([
     [
       'classic BuildKit, no cache',
       {},

@@ -39,7 +39,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const { dockerSkipReason, startDockerEnv, writeContext } =
     await import('../__tests__/support/docker-env.js')
   const { startFakeAws } = await import('../__tests__/support/fake-aws.js')
-  const { createFakeEcr } = await import('../__tests__/support/fake-ecr.js')
+  const { startFakeEcr } = await import('../__tests__/support/fake-ecr.js')
   const { publishImage } = await import('../src/image.js')
 
   const skip = dockerSkipReason()
@@ -48,9 +48,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const saved = { ...process.env }
   const docker = await startDockerEnv()
   const aws = await startFakeAws()
+  const ecr = await startFakeEcr(docker.registry)
   const workspace = mkdtempSync(join(tmpdir(), 'top-bench-'))
   try {
-    const ecr = createFakeEcr(docker.registry)
     ecr.install(aws)
     const files: Record<string, Buffer> = {}
     const lines = ['FROM scratch']
@@ -119,6 +119,7 @@ export async function run(): Promise<Record<string, unknown>> {
   } finally {
     process.env = saved
     await aws.close()
+    await ecr.close()
     await docker.stop()
     rmSync(workspace, { recursive: true, force: true })
   }

@@ -303,3 +303,13 @@ export function platformNotes(platform: string, engineArch: string | undefined):
   }
   return notes
 }
+
+/**
+ * A push refused because the tag exists and may not move: ECR answers TAG_INVALID through
+ * the registry protocol (`ImageTagAlreadyExistsException` through its API).
+ */
+export function isImmutableTagRefusal(output: string): boolean {
+  return /tag invalid|ImageTagAlreadyExists|cannot be overwritten because the (repository|tag) is immutable/i.test(
+    output
+  )
+}

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { State } from './constants.js'
+import { errorMessage } from './errors.js'
 import { dockerBuild, dockerLogin, dockerLogout, dockerPush, probeDocker } from './docker.js'
 import { Ecr, tagIsImmutable, type RepositoryInfo } from './ecr.js'
 import {
@@ -17,6 +18,7 @@ import {
   hostOfRepositoryUri,
   imageTags,
   imageUriFor,
+  isImmutableTagRefusal,
   ociLabels,
   parseMetadataDigest,
   pinnedUriFor,
@@ -77,6 +79,13 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
   })
 
   const tags = await tagsToPush(ecr, target, commit, settings.pushLatest)
+  const reused = (digest: string): ImageOutcome => ({
+    uri,
+    digest,
+    pinned: pinnedUriFor(login.registry, repository, digest),
+    built: false,
+    tags: [tag]
+  })
   const refs = tags.map((t) => imageUriFor(login.registry, repository, t))
   const metadataDir =
     docker.builder.kind === 'buildx' ? await mkdtemp(join(tmpdir(), 'train-on-push-')) : undefined
@@ -102,34 +111,75 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
     })
     if (plan.cacheNote) core.notice(plan.cacheNote)
 
-    await core.group(`Build ${refs.join(', ')}`, () => dockerBuild(plan, settings.workspace))
+    // Another run of the same commit may push the tag while this one builds; where tags
+    // cannot move, its image is as good as ours and is used instead of failing.
+    const takenMeanwhile = async (error: unknown): Promise<string | undefined> => {
+      if (!isImmutableTagRefusal(errorMessage(error))) return undefined
+      const digest = await ecr.imageDigest(repository, tag)
+      if (digest) {
+        core.notice(
+          `${repository}:${tag} was pushed by another run while this one was building; its image (${digest}) is used, since the tag cannot move.`
+        )
+      }
+      return digest
+    }
 
-    const digest = await core.group('Push', async () => {
+    const raced = await core.group(`Build ${refs.join(', ')}`, () =>
+      dockerBuild(plan, settings.workspace).then(
+        () => undefined,
+        async (error: unknown) => {
+          if (plan.pushesItself) {
+            const digest = await takenMeanwhile(error)
+            if (digest) return digest
+          }
+          throw error
+        }
+      )
+    )
+    if (raced) return reused(raced)
+
+    const pushed = await core.group('Push', async () => {
       if (plan.pushesItself && metadataDir) {
         const found = parseMetadataDigest(
           await readFile(join(metadataDir, 'metadata.json'), 'utf8').catch(() => '')
         )
-        if (!found)
+        if (!found) {
           throw new Error(
             'buildx pushed the image but wrote no digest to its metadata file; cannot pin the training job'
           )
+        }
         core.info(`Pushed ${refs.join(', ')} (${found})`)
-        return found
+        return { digest: found, tags }
       }
-      let first: string | undefined
-      for (const ref of refs) {
-        const d = await dockerPush(ref)
-        first ??= d
-        core.info(`Pushed ${ref} (${d})`)
+      let digest: string | undefined
+      const done: string[] = []
+      for (const [i, ref] of refs.entries()) {
+        try {
+          const d = await dockerPush(ref)
+          digest ??= d
+          done.push(tags[i])
+          core.info(`Pushed ${ref} (${d})`)
+        } catch (error) {
+          if (tags[i] !== tag) {
+            // Only `latest` can get here: a tag that became immutable-and-taken after the check.
+            if (!isImmutableTagRefusal(errorMessage(error))) throw error
+            core.warning(`'${tags[i]}' could not be moved in ${repository}: ${errorMessage(error)}`)
+            continue
+          }
+          const taken = await takenMeanwhile(error)
+          if (!taken) throw error
+          return { digest: taken, tags: [tag], raced: true }
+        }
       }
-      return first!
+      return { digest: digest!, tags: done }
     })
+    if ('raced' in pushed) return reused(pushed.digest)
     return {
       uri,
-      digest,
-      pinned: pinnedUriFor(login.registry, repository, digest),
+      digest: pushed.digest,
+      pinned: pinnedUriFor(login.registry, repository, pushed.digest),
       built: true,
-      tags
+      tags: pushed.tags
     }
   } finally {
     if (metadataDir) await rm(metadataDir, { recursive: true, force: true })

@@ -1,22 +1,31 @@
 /**
- * Stateful ECR handlers for the local AWS server (fake-aws.ts), backed by a real registry:
- * GetAuthorizationToken hands out that registry's credentials the way ECR does
- * (base64 `AWS:<password>`, proxyEndpoint `http://127.0.0.1:<port>`), repositories are kept
- * here with their tag mutability, and images are read from the registry itself, so what
- * BatchGetImage reports is what was really pushed.
+ * A fake ECR backed by a real registry, in two parts:
+ * - the API: stateful handlers for the local AWS server (fake-aws.ts). GetAuthorizationToken
+ *   hands out the registry's credentials the way ECR does (base64 `AWS:<password>`,
+ *   proxyEndpoint `http://127.0.0.1:<port>`); repositories are kept here with their tag
+ *   mutability; BatchGetImage reads the registry itself, so it reports what was really pushed.
+ * - the registry endpoint: a small HTTP front on 127.0.0.1 that forwards to the real registry
+ *   but, like ECR, refuses to overwrite a tag that is immutable in its repository (the
+ *   registry itself has no such notion), and records every manifest push.
  */
+import { createServer, request, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import { AwsFault, type FakeAws, type Handler } from './fake-aws.js'
 import { RegistryClient, type Registry } from './docker-env.js'
+import { tagIsImmutable } from '../../src/ecr.js'
 
 const PREFIX = 'AmazonEC2ContainerRegistry_V20150921'
 export const ACCOUNT = '123456789012'
 
 export interface FakeRepository {
   mutability: 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
+  exclusions: string[]
   createdAt: Date
 }
 
 export interface FakeEcr {
+  /** The registry host ECR hands out (the front), `127.0.0.1:<port>`. */
+  host: string
   repositories: Map<string, FakeRepository>
   /** What the next tokens say; tests change these to break the login on purpose. */
   token: { username: string; password: string; proxyEndpoint: string }
@@ -24,9 +33,20 @@ export interface FakeEcr {
   repositoryHost: string
   /** Makes the next CreateRepository lose a race: the repository appears, and the call says it already exists. */
   loseNextCreateRace: boolean
-  addRepository(name: string, mutability?: FakeRepository['mutability']): void
-  /** Installs the handlers on a fake AWS server. */
+  /** Makes BatchGetImage miss these `repo:tag`s once, as if another run pushed them a moment later. */
+  hideOnce: Set<string>
+  /** Manifest pushes through the front, in order, with the answer given. */
+  pushes: { repository: string; reference: string; status: number }[]
+  addRepository(
+    name: string,
+    mutability?: FakeRepository['mutability'],
+    exclusions?: string[]
+  ): void
+  /** Puts the token and repository URIs back to this fake's own registry front. */
+  reset(): void
+  /** Installs the API handlers on a fake AWS server. */
   install(aws: FakeAws): void
+  close(): Promise<void>
 }
 
 const notFound = (name: string): AwsFault =>
@@ -36,23 +56,45 @@ const notFound = (name: string): AwsFault =>
   )
 
 /** ECR in front of `registry`. */
-export function createFakeEcr(registry: Registry, region = 'us-east-1'): FakeEcr {
+export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Promise<FakeEcr> {
   const client = new RegistryClient(registry)
   const repositories = new Map<string, FakeRepository>()
-  const ecr: FakeEcr = {
-    repositories,
-    token: {
-      username: 'AWS',
-      password: registry.password,
-      proxyEndpoint: `http://${registry.host}`
+  const pushes: FakeEcr['pushes'] = []
+  const front = await startFront(
+    registry,
+    async (repository, reference) => {
+      const repo = repositories.get(repository)
+      if (!repo || reference.startsWith('sha256:') || !tagIsImmutable(repo, reference))
+        return undefined
+      if (!(await client.digest(repository, reference))) return undefined
+      // ECR's answer through the registry protocol (TAG_INVALID), worded as ECR words it.
+      return `The image tag '${reference}' already exists in the '${repository}' repository and cannot be overwritten because the repository is immutable.`
     },
-    repositoryHost: registry.host,
+    pushes
+  )
+
+  const ecr: FakeEcr = {
+    host: front.host,
+    repositories,
+    token: { username: 'AWS', password: registry.password, proxyEndpoint: `http://${front.host}` },
+    repositoryHost: front.host,
     loseNextCreateRace: false,
-    addRepository: (name, mutability = 'MUTABLE') =>
-      void repositories.set(name, { mutability, createdAt: new Date() }),
+    hideOnce: new Set(),
+    pushes,
+    addRepository: (name, mutability = 'MUTABLE', exclusions = []) =>
+      void repositories.set(name, { mutability, exclusions, createdAt: new Date() }),
+    reset: () => {
+      ecr.token = {
+        username: 'AWS',
+        password: registry.password,
+        proxyEndpoint: `http://${front.host}`
+      }
+      ecr.repositoryHost = front.host
+    },
     install: (aws) => {
       for (const [op, handler] of Object.entries(handlers)) aws.on(`${PREFIX}.${op}`, handler)
-    }
+    },
+    close: front.close
   }
 
   const describe = (name: string): Record<string, unknown> => {
@@ -64,6 +106,14 @@ export function createFakeEcr(registry: Registry, region = 'us-east-1'): FakeEcr
       repositoryUri: `${ecr.repositoryHost}/${name}`,
       createdAt: repo.createdAt,
       imageTagMutability: repo.mutability,
+      ...(repo.exclusions.length > 0
+        ? {
+            imageTagMutabilityExclusionFilters: repo.exclusions.map((filter) => ({
+              filterType: 'WILDCARD',
+              filter
+            }))
+          }
+        : {}),
       imageScanningConfiguration: { scanOnPush: false },
       encryptionConfiguration: { encryptionType: 'AES256' }
     }
@@ -114,22 +164,93 @@ export function createFakeEcr(registry: Registry, region = 'us-east-1'): FakeEcr
       const failures: unknown[] = []
       for (const id of input.imageIds) {
         const reference = id.imageDigest ?? id.imageTag ?? ''
-        const digest = await client.digest(name, reference)
-        if (digest)
+        const hidden = ecr.hideOnce.delete(`${name}:${reference}`)
+        const digest = hidden ? undefined : await client.digest(name, reference)
+        if (digest) {
           images.push({
             registryId: ACCOUNT,
             repositoryName: name,
             imageId: { imageDigest: digest, imageTag: id.imageTag }
           })
-        else
+        } else {
           failures.push({
             imageId: id,
             failureCode: 'ImageNotFound',
             failureReason: 'Requested image not found'
           })
+        }
       }
       return { images, failures }
     }
   }
   return ecr
+}
+
+/**
+ * Forwards everything to the registry, keeping the Host header so the registry's upload
+ * URLs point back here; a manifest PUT that `refuse` objects to gets ECR's TAG_INVALID.
+ */
+async function startFront(
+  registry: Registry,
+  refuse: (repository: string, reference: string) => Promise<string | undefined>,
+  pushes: FakeEcr['pushes']
+): Promise<{ host: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>()
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '/').split('?')[0]
+      const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(path)
+      if (req.method === 'PUT' && manifest) {
+        const [, repository, reference] = manifest
+        const refusal = await refuse(repository, reference)
+        if (refusal) {
+          pushes.push({ repository, reference, status: 400 })
+          const body = JSON.stringify({ errors: [{ code: 'TAG_INVALID', message: refusal }] })
+          req.resume()
+          res.writeHead(400, {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body)
+          })
+          res.end(body)
+          return
+        }
+      }
+      const upstream = request(
+        {
+          host: '127.0.0.1',
+          port: registry.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers
+        },
+        (answer) => {
+          if (req.method === 'PUT' && manifest) {
+            pushes.push({
+              repository: manifest[1],
+              reference: manifest[2],
+              status: answer.statusCode ?? 0
+            })
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+        }
+      )
+      upstream.on('error', () => res.destroy())
+      req.pipe(upstream)
+    })()
+  })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    host: `127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      })
+  }
 }
