@@ -27,8 +27,7 @@ describe('tailing the job logs', () => {
     const lines: string[] = []
     return {
       lines,
-      print: (batch, multi) =>
-        lines.push(...batch.map((l) => (multi ? `${l.instance}:${l.message}` : l.message)))
+      print: (batch, multi) => lines.push(...batch.map((l) => (multi ? `${l.instance}:${l.message}` : l.message)))
     }
   }
   const ops = (since: number): string[] => world.aws.calls.slice(since).map((c) => c.operation)
@@ -70,8 +69,7 @@ describe('tailing the job logs', () => {
     ])
     let expired = false
     world.aws.setFaults((call) => {
-      if (call.operation !== 'GetLogEvents' || expired || call.input.nextToken === undefined)
-        return undefined
+      if (call.operation !== 'GetLogEvents' || expired || call.input.nextToken === undefined) return undefined
       expired = true
       return {
         kind: 'error',
@@ -118,10 +116,7 @@ describe('tailing the job logs', () => {
   })
 
   it('shows, but never obeys, workflow commands in the training output', () => {
-    printLines(
-      [{ instance: 'algo-1', stream: 's', timestamp: 1, message: '::add-mask::secret' }],
-      false
-    )
+    printLines([{ instance: 'algo-1', stream: 's', timestamp: 1, message: '::add-mask::secret' }], false)
     printLines([{ instance: 'algo-1', stream: 's', timestamp: 1, message: 'plain' }], false)
     const out = world.takeOutput()
     expect(out[0]).toMatch(/^::stop-commands::train-on-push-\w+$/)

@@ -56,10 +56,7 @@ describe('submitting the training job', () => {
     const { job, seen } = await submit('auto')
     expect(job).toMatchObject({ name: BASE, attached: true, status: 'InProgress' })
     expect(seen).toHaveLength(1)
-    expect(world.aws.calls.map((c) => c.operation)).toEqual([
-      'CreateTrainingJob',
-      'DescribeTrainingJob'
-    ])
+    expect(world.aws.calls.map((c) => c.operation)).toEqual(['CreateTrainingJob', 'DescribeTrainingJob'])
     expect(world.takeOutput().join('\n')).toMatch(/already InProgress: attaching/)
   })
 
@@ -74,9 +71,9 @@ describe('submitting the training job', () => {
     const built: string[] = []
     const { job } = await submit('auto', (name) => (built.push(name), requestFor(name)))
     expect(job).toMatchObject({ name: `${BASE}-3`, attached: false })
-    expect(
-      world.sagemaker.jobs.get(`${BASE}-3`)!.request.AlgorithmSpecification.ContainerArguments
-    ).toEqual([`experiment.name=${BASE}-3`])
+    expect(world.sagemaker.jobs.get(`${BASE}-3`)!.request.AlgorithmSpecification.ContainerArguments).toEqual([
+      `experiment.name=${BASE}-3`
+    ])
     expect(built).toEqual(expect.arrayContaining([BASE, `${BASE}-2`, `${BASE}-3`]))
     expect(world.aws.callsTo('CreateTrainingJob')).toHaveLength(3)
   })
@@ -250,9 +247,7 @@ describe('the post step', () => {
     }))
     try {
       await expect(stopAbandonedJob()).resolves.toBeUndefined()
-      expect(world.takeOutput().join('\n')).toMatch(
-        /::warning::Could not stop training job job-1: not allowed/
-      )
+      expect(world.takeOutput().join('\n')).toMatch(/::warning::Could not stop training job job-1: not allowed/)
     } finally {
       world.aws.setFaults(undefined)
     }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  consoleOrigin,
-  logStreamUrl,
-  trainingJobConsoleUrl,
-  trainingJobLogsUrl
-} from '../src/job-urls.js'
+import { consoleOrigin, logStreamUrl, trainingJobConsoleUrl, trainingJobLogsUrl } from '../src/job-urls.js'
 
 describe('console links', () => {
   it.each([
@@ -15,9 +10,7 @@ describe('console links', () => {
     ['us-gov-west-1', 'https://console.amazonaws-us-gov.com']
   ])('%s is served from %s', (region, origin) => {
     expect(consoleOrigin(region)).toBe(origin)
-    expect(trainingJobConsoleUrl(region, 'j')).toBe(
-      `${origin}/sagemaker/home?region=${region}#/jobs/j`
-    )
+    expect(trainingJobConsoleUrl(region, 'j')).toBe(`${origin}/sagemaker/home?region=${region}#/jobs/j`)
   })
 
   it('filters the training log group to the job, not to its later attempts', () => {

@@ -71,9 +71,7 @@ describe('waiting for the training job', () => {
       ...options
     })
   const callsFor = (name: string, operation: string, since = 0): number =>
-    world.aws.calls
-      .slice(since)
-      .filter((c) => c.operation === operation && JSON.stringify(c.input).includes(`${name}`))
+    world.aws.calls.slice(since).filter((c) => c.operation === operation && JSON.stringify(c.input).includes(`${name}`))
       .length
 
   it('prints each transition with its time, merges every instance log in time order, and reports the end', async () => {
@@ -92,9 +90,7 @@ describe('waiting for the training job', () => {
           message: 'Training in progress.',
           afterMs: 3 * MIN,
           onEnter: (j) => {
-            world.logs.put(`${j.name}/algo-2-1700000000`, [
-              { timestamp: t0 + 3 * MIN + 2, message: 'two: epoch 1' }
-            ])
+            world.logs.put(`${j.name}/algo-2-1700000000`, [{ timestamp: t0 + 3 * MIN + 2, message: 'two: epoch 1' }])
             world.logs.put(`${j.name}/algo-1-1700000000`, [
               { timestamp: t0 + 3 * MIN + 1, message: 'one: epoch 1' },
               { timestamp: t0 + 3 * MIN + 3, message: 'one: epoch 2\n' }
@@ -107,9 +103,7 @@ describe('waiting for the training job', () => {
           message: 'Training job completed',
           afterMs: 5 * MIN,
           onEnter: (j) =>
-            world.logs.put(`${j.name}/algo-1-1700000000`, [
-              { timestamp: t0 + 4 * MIN, message: 'one: done' }
-            ])
+            world.logs.put(`${j.name}/algo-1-1700000000`, [{ timestamp: t0 + 4 * MIN, message: 'one: done' }])
         }
       ],
       {
@@ -160,12 +154,7 @@ describe('waiting for the training job', () => {
       timedOut: false,
       cancelled: false
     })
-    expect(outcome.transitions.map((t) => t.status)).toEqual([
-      'Starting',
-      'Downloading',
-      'Training',
-      'Completed'
-    ])
+    expect(outcome.transitions.map((t) => t.status)).toEqual(['Starting', 'Downloading', 'Training', 'Completed'])
     expect(jobFailure(outcome)).toBeUndefined()
     expect(world.savedState().jobSettled).toBe('true')
   })
@@ -192,19 +181,11 @@ describe('waiting for the training job', () => {
     // Until the group exists (ResourceNotFound) and once more when the stream shows up; never after.
     expect(describes.at(-1)!.status).toBe(200)
     const lastDiscovery = made.lastIndexOf(describes.at(-1)!)
-    expect(
-      made.slice(lastDiscovery + 1).filter((c) => c.operation === 'DescribeLogStreams')
-    ).toHaveLength(0)
-    expect(
-      describes.filter((c) => c.errorType === 'ResourceNotFoundException').length
-    ).toBeGreaterThan(0)
+    expect(made.slice(lastDiscovery + 1).filter((c) => c.operation === 'DescribeLogStreams')).toHaveLength(0)
+    expect(describes.filter((c) => c.errorType === 'ResourceNotFoundException').length).toBeGreaterThan(0)
     // One status call and at most one log call per poll once the stream is known.
-    expect(made.filter((c) => c.operation === 'DescribeTrainingJob')).toHaveLength(
-      outcome.stats.polls
-    )
-    expect(made.filter((c) => c.operation === 'GetLogEvents').length).toBeLessThanOrEqual(
-      outcome.stats.polls
-    )
+    expect(made.filter((c) => c.operation === 'DescribeTrainingJob')).toHaveLength(outcome.stats.polls)
+    expect(made.filter((c) => c.operation === 'GetLogEvents').length).toBeLessThanOrEqual(outcome.stats.polls)
   })
 
   it('a Failed job fails the step with the reason', async () => {
@@ -219,9 +200,7 @@ describe('waiting for the training job', () => {
     expect(jobFailure(outcome)).toBe(
       `Training job ${name} failed: AlgorithmError: ExecuteUserScriptError: CUDA out of memory`
     )
-    expect(world.takeOutput()).toContain(
-      'Failure reason: AlgorithmError: ExecuteUserScriptError: CUDA out of memory'
-    )
+    expect(world.takeOutput()).toContain('Failure reason: AlgorithmError: ExecuteUserScriptError: CUDA out of memory')
   })
 
   it('MaxRuntimeExceeded fails the step even though SageMaker calls it Stopped', async () => {

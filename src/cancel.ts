@@ -53,9 +53,7 @@ export function guardAgainstCancel(options: CancelGuardOptions): CancelGuard {
     if (!job || !signal || stopping) return
     const { name, stop } = job
     if (!options.stopOnCancel) {
-      core.info(
-        `The run was cancelled (${signal}); training job ${name} keeps running (stop-on-cancel: false).`
-      )
+      core.info(`The run was cancelled (${signal}); training job ${name} keeps running (stop-on-cancel: false).`)
       options.onSettled?.()
       stopping = Promise.resolve(false)
       return
@@ -68,9 +66,7 @@ export function guardAgainstCancel(options: CancelGuardOptions): CancelGuard {
         return true
       },
       (error: unknown) => {
-        core.warning(
-          `Could not stop training job ${name}: ${errorMessage(error)}. The post step will try again.`
-        )
+        core.warning(`Could not stop training job ${name}: ${errorMessage(error)}. The post step will try again.`)
         return false
       }
     )
@@ -84,10 +80,7 @@ export function guardAgainstCancel(options: CancelGuardOptions): CancelGuard {
     signal = received
     resolveCancelled(received)
     if (job) startStop()
-    else
-      core.info(
-        `The run was cancelled (${received}); the job will be stopped as soon as it exists.`
-      )
+    else core.info(`The run was cancelled (${received}); the job will be stopped as soon as it exists.`)
   }
 
   const listeners = CANCEL_SIGNALS.map((name) => {

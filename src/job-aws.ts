@@ -49,11 +49,7 @@ const THROTTLING = new Set([
 /** True when AWS asked us to slow down (and the SDK's own retries did not get through). */
 export function isThrottling(error: unknown): boolean {
   const e = fields(error)
-  return (
-    e.$metadata?.httpStatusCode === 429 ||
-    THROTTLING.has(e.name ?? '') ||
-    e.$retryable?.throttling === true
-  )
+  return e.$metadata?.httpStatusCode === 429 || THROTTLING.has(e.name ?? '') || e.$retryable?.throttling === true
 }
 
 const NETWORK_CODES = new Set([
@@ -77,9 +73,7 @@ export function isTransient(error: unknown): boolean {
   // A request that got no HTTP answer at all (socket hang up, reset): the SDK wraps it
   // in a plain Error with $metadata but no status.
   if (e.$metadata && status === undefined && e.name === 'Error') return true
-  return ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError'].includes(
-    e.name ?? ''
-  )
+  return ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError'].includes(e.name ?? '')
 }
 
 /**
@@ -111,18 +105,14 @@ export async function describeJob(
  * stopping a terminal job with a ValidationException naming its status), `missing`
  * when there is no such job.
  */
-export async function stopJob(
-  client: SageMakerClient,
-  name: string
-): Promise<'stopping' | 'ended' | 'missing'> {
+export async function stopJob(client: SageMakerClient, name: string): Promise<'stopping' | 'ended' | 'missing'> {
   const { StopTrainingJobCommand } = await import('@aws-sdk/client-sagemaker')
   try {
     await client.send(new StopTrainingJobCommand({ TrainingJobName: name }))
     return 'stopping'
   } catch (error) {
     if (isJobNotFound(error)) return 'missing'
-    if (errorName(error) === 'ValidationException' && /status/i.test(fields(error).message ?? ''))
-      return 'ended'
+    if (errorName(error) === 'ValidationException' && /status/i.test(fields(error).message ?? '')) return 'ended'
     throw error
   }
 }
@@ -131,5 +121,4 @@ export async function stopJob(
 export const TERMINAL_STATUSES: readonly string[] = ['Completed', 'Failed', 'Stopped']
 
 /** True while SageMaker may still change the job (InProgress, Stopping). */
-export const isRunningStatus = (status: string | undefined): boolean =>
-  status === 'InProgress' || status === 'Stopping'
+export const isRunningStatus = (status: string | undefined): boolean => status === 'InProgress' || status === 'Stopping'

@@ -72,9 +72,7 @@ export function printLines(lines: LogLine[], multiInstance: boolean): void {
     return multiInstance ? `[${l.instance}] ${message}` : message
   })
   const risky = text.some((t) => /(^|\n)\s*::/.test(t))
-  const token = risky
-    ? `train-on-push-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`
-    : ''
+  const token = risky ? `train-on-push-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}` : ''
   if (risky) core.info(`::stop-commands::${token}`)
   for (const t of text) core.info(t)
   if (risky) core.info(`::${token}::`)
@@ -111,18 +109,20 @@ export class LogTailer {
     this.expected = this.streams.size + Math.max(1, instanceCount)
   }
 
-  /** Reads what is new in every stream and prints it, merged in time order. */
-  async poll(): Promise<TailStats> {
+  /**
+   * Reads what is new in every stream and prints it, merged in time order.
+   * `lookForStreams: false` skips looking for streams not yet seen (no container runs yet).
+   */
+  async poll(lookForStreams = true): Promise<TailStats> {
     const stats: TailStats = { lines: 0, calls: 0, throttled: false }
     if (this.disabled) return stats
     const sdk = await import('@aws-sdk/client-cloudwatch-logs')
     try {
-      if (this.streams.size < this.expected) await this.discover(sdk, stats)
+      if (lookForStreams && this.streams.size < this.expected) await this.discover(sdk, stats)
       const batch: { line: LogLine; order: number }[] = []
       let order = 0
       for (const position of this.streams.values()) {
-        for (const line of await this.read(sdk, position, stats))
-          batch.push({ line, order: order++ })
+        for (const line of await this.read(sdk, position, stats)) batch.push({ line, order: order++ })
       }
       // Streams are read one after another; their lines interleave by time.
       batch.sort((a, b) => a.line.timestamp - b.line.timestamp || a.order - b.order)
@@ -133,8 +133,7 @@ export class LogTailer {
       stats.lines = batch.length
     } catch (error) {
       if (isThrottling(error)) stats.throttled = true
-      else if (isTransient(error))
-        core.debug(`Reading the job's logs failed this time: ${errorMessage(error)}`)
+      else if (isTransient(error)) core.debug(`Reading the job's logs failed this time: ${errorMessage(error)}`)
       else {
         // Status keeps coming from SageMaker; lost logs should not fail the run.
         this.disabled = true
@@ -147,10 +146,7 @@ export class LogTailer {
     return stats
   }
 
-  private async discover(
-    sdk: typeof import('@aws-sdk/client-cloudwatch-logs'),
-    stats: TailStats
-  ): Promise<void> {
+  private async discover(sdk: typeof import('@aws-sdk/client-cloudwatch-logs'), stats: TailStats): Promise<void> {
     let nextToken: string | undefined
     let pages = 0
     do {
@@ -232,16 +228,10 @@ export class LogTailer {
           message: e.message ?? ''
         })
       }
-      const sameToken =
-        out.nextForwardToken === undefined || out.nextForwardToken === position.token
+      const sameToken = out.nextForwardToken === undefined || out.nextForwardToken === position.token
       if (out.nextForwardToken) position.token = out.nextForwardToken
       const bytes = events.reduce((n, e) => n + (e.message?.length ?? 0) + 26, 0)
-      if (
-        sameToken ||
-        events.length === 0 ||
-        (events.length < FULL_PAGE_EVENTS && bytes < FULL_PAGE_BYTES)
-      )
-        break
+      if (sameToken || events.length === 0 || (events.length < FULL_PAGE_EVENTS && bytes < FULL_PAGE_BYTES)) break
     }
     return lines
   }

@@ -98,17 +98,22 @@ const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 const MAX_BACKOFF_MS = 60_000
 /** Consecutive failed polls (not throttling) before giving up on the job's status. */
 const MAX_FAILED_POLLS = 10
+/** Secondary statuses during which no training container runs yet, so no log stream can appear. */
+const BEFORE_CONTAINER = new Set([
+  'Starting',
+  'Pending',
+  'LaunchingMLInstances',
+  'PreparingTrainingStack',
+  'Downloading',
+  'DownloadingTrainingImage'
+])
 /** A just-created job can be briefly unknown to Describe. */
 const MAX_NOT_FOUND_POLLS = 3
 
 /**
  * Polls until the job ends or the timeout elapses; streams logs; installs the cancel handler (per settings.stopOnCancel) for its duration. Fills and returns a JobOutcome-compatible partial (status, secondaryStatus, failureReason, transitions, metrics, modelArtifacts, trainingSeconds, billableSeconds). Does NOT throw for a failed job: returns the outcome; see `jobFailure`. Throws only when the job's status cannot be read at all (missing, no permission, AWS unreachable for long).
  */
-export async function waitForJob(
-  settings: Settings,
-  jobName: string,
-  options: WaitOptions = {}
-): Promise<WaitOutcome> {
+export async function waitForJob(settings: Settings, jobName: string, options: WaitOptions = {}): Promise<WaitOutcome> {
   const clock = options.clock ?? realClock
   const sleep = options.sleep ?? realSleep
   const region = settings.config.region
@@ -120,10 +125,7 @@ export async function waitForJob(
   const baseInterval = Math.max(1, settings.pollIntervalSeconds) * 1000
   const maxInterval = Math.max(baseInterval * 8, MAX_BACKOFF_MS)
   const started = clock.now()
-  const deadline =
-    settings.waitTimeoutMinutes === undefined
-      ? Infinity
-      : started + settings.waitTimeoutMinutes * 60_000
+  const deadline = settings.waitTimeoutMinutes === undefined ? Infinity : started + settings.waitTimeoutMinutes * 60_000
 
   const outcome: WaitOutcome = {
     name: jobName,
@@ -194,7 +196,9 @@ export async function waitForJob(
       if (guard.signal) break
 
       const finished = TERMINAL_STATUSES.includes(described?.TrainingJobStatus ?? '')
-      const tail = await tailer.poll()
+      // Before the container starts there is nothing to log; looking for streams would be wasted calls.
+      const containerMayRun = finished || !BEFORE_CONTAINER.has(described?.SecondaryStatus ?? 'Starting')
+      const tail = await tailer.poll(containerMayRun)
       outcome.stats.logCalls += tail.calls
       if (tail.throttled) {
         outcome.stats.throttled++
@@ -207,15 +211,10 @@ export async function waitForJob(
       }
 
       // Back off while AWS pushes back; come back to the set pace once it stops.
-      interval = pressure
-        ? Math.min(interval * 2, maxInterval)
-        : Math.max(baseInterval, Math.floor(interval / 2))
+      interval = pressure ? Math.min(interval * 2, maxInterval) : Math.max(baseInterval, Math.floor(interval / 2))
       const wake = new AbortController()
       void guard.cancelled.then(() => wake.abort())
-      await Promise.race([
-        sleep(Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal),
-        guard.cancelled
-      ])
+      await Promise.race([sleep(Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal), guard.cancelled])
       wake.abort()
       if (guard.signal) break
     }
@@ -315,16 +314,13 @@ function report(outcome: WaitOutcome): void {
   }
   const times = (label: string, seconds: number | undefined): void => {
     if (seconds === undefined) return
-    lines.push(
-      `${label}: ${seconds}${count > 1 ? ` per instance, ${seconds * count} in total` : ''}`
-    )
+    lines.push(`${label}: ${seconds}${count > 1 ? ` per instance, ${seconds * count} in total` : ''}`)
   }
   times('Training seconds', outcome.trainingSeconds)
   times('Billable seconds', outcome.billableSeconds)
   if (outcome.spotSavingPercent !== undefined)
     lines.push(`Managed spot training saving: ${outcome.spotSavingPercent.toFixed(1)}%`)
-  if (outcome.modelArtifacts && outcome.status === 'Completed')
-    lines.push(`Model artifacts: ${outcome.modelArtifacts}`)
+  if (outcome.modelArtifacts && outcome.status === 'Completed') lines.push(`Model artifacts: ${outcome.modelArtifacts}`)
   for (const line of lines) core.info(line)
 }
 
@@ -350,8 +346,7 @@ export function jobFailure(outcome: WaitOutcome): string | undefined {
         return `Training job ${name} was stopped: it ran past its maximum runtime (MaxRuntimeInSeconds)${reason}`
       if (outcome.secondaryStatus === 'MaxWaitTimeExceeded')
         return `Training job ${name} was stopped: spot capacity plus runtime exceeded MaxWaitTimeInSeconds${reason}`
-      if (!outcome.stopRequested)
-        return `Training job ${name} was stopped by someone else (not by this run)${reason}`
+      if (!outcome.stopRequested) return `Training job ${name} was stopped by someone else (not by this run)${reason}`
       return undefined
     default:
       return undefined
@@ -361,11 +356,8 @@ export function jobFailure(outcome: WaitOutcome): string | undefined {
 function describeError(jobName: string, error: unknown): Error {
   if (error instanceof Error && /was not found/.test(error.message)) return error
   const code = errorName(error)
-  const hint =
-    code === 'AccessDeniedException' ? ' (the credentials need sagemaker:DescribeTrainingJob)' : ''
-  const what = isJobNotFound(error)
-    ? 'not found'
-    : `${code ? `${code}: ` : ''}${errorMessage(error)}`
+  const hint = code === 'AccessDeniedException' ? ' (the credentials need sagemaker:DescribeTrainingJob)' : ''
+  const what = isJobNotFound(error) ? 'not found' : `${code ? `${code}: ` : ''}${errorMessage(error)}`
   return new Error(`Could not read the status of training job ${jobName}: ${what}${hint}`)
 }
 

@@ -19,14 +19,7 @@ import { sageMakerClient } from './aws-clients.js'
 import { State } from './constants.js'
 import { errorMessage } from './errors.js'
 import { guardAgainstCancel } from './cancel.js'
-import {
-  describeJob,
-  errorAttempts,
-  errorName,
-  isRunningStatus,
-  stopJob,
-  TERMINAL_STATUSES
-} from './job-aws.js'
+import { describeJob, errorAttempts, errorName, isRunningStatus, stopJob, TERMINAL_STATUSES } from './job-aws.js'
 import { withAttemptSuffix } from './naming.js'
 import type { Settings } from './settings.js'
 import * as state from './state.js'
@@ -94,9 +87,7 @@ export async function submitJob(
     guard?.arm(job.name, async () => void (await stopJob(client, job.name)))
     if (guard?.signal) {
       await guard.stopped()
-      throw new Error(
-        `The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`
-      )
+      throw new Error(`The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`)
     }
     return job
   }
@@ -107,9 +98,7 @@ export async function submitJob(
       const name = attempt === 1 ? baseName : withAttemptSuffix(baseName, attempt, shortSha)
       const request = requestFor(name)
       if (request.TrainingJobName !== name)
-        throw new Error(
-          `The request for job ${name} names ${String(request.TrainingJobName)} instead.`
-        )
+        throw new Error(`The request for job ${name} names ${String(request.TrainingJobName)} instead.`)
       try {
         const created = await client.send(new CreateTrainingJobCommand(request))
         core.info(`Created training job ${name}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`)
@@ -165,10 +154,7 @@ export async function submitJob(
 }
 
 /** What `if-job-exists` says to do about a job of the same name with this status. */
-export function decide(
-  policy: Settings['ifJobExists'],
-  status: string
-): 'attach' | 'next' | 'fail' {
+export function decide(policy: Settings['ifJobExists'], status: string): 'attach' | 'next' | 'fail' {
   switch (policy) {
     case 'attach':
       return 'attach'
@@ -209,9 +195,7 @@ function createError(name: string, error: unknown): Error {
       : code === 'AccessDeniedException'
         ? ' (the credentials need sagemaker:CreateTrainingJob and iam:PassRole on the execution role)'
         : ''
-  return new Error(
-    `Could not create training job ${name}: ${code ? `${code}: ` : ''}${errorMessage(error)}${hint}`
-  )
+  return new Error(`Could not create training job ${name}: ${code ? `${code}: ` : ''}${errorMessage(error)}${hint}`)
 }
 
 /** The short hash, from the lineage the request carries, when the caller did not say. */
@@ -220,8 +204,7 @@ function shortShaOf(request: CreateTrainingJobCommandInput, length: number): str
   if (env.TRAIN_ON_PUSH_SHORT_SHA) return env.TRAIN_ON_PUSH_SHORT_SHA
   const tag = request.Tags?.find((t) => /short[-_]?sha/i.test(t.Key ?? ''))
   if (tag?.Value) return tag.Value
-  const sha =
-    env.TRAIN_ON_PUSH_SHA ?? request.Tags?.find((t) => /sha$/i.test(t.Key ?? ''))?.Value ?? ''
+  const sha = env.TRAIN_ON_PUSH_SHA ?? request.Tags?.find((t) => /sha$/i.test(t.Key ?? ''))?.Value ?? ''
   return sha.slice(0, length)
 }
 
@@ -231,8 +214,7 @@ function rememberForPost(settings: Settings, job: SubmittedJob): void {
   state.save(State.JobRegion, settings.config.region)
   state.save(State.StopOnCancel, String(settings.stopOnCancel))
   // Not waiting means leaving the job running on purpose; an ended job needs no stop.
-  if (!settings.wait || TERMINAL_STATUSES.includes(job.status ?? ''))
-    state.save(State.JobSettled, 'true')
+  if (!settings.wait || TERMINAL_STATUSES.includes(job.status ?? '')) state.save(State.JobSettled, 'true')
 }
 
 /**
@@ -255,8 +237,6 @@ export async function stopAbandonedJob(options: { client?: SageMakerClient } = {
     else core.info(`Training job ${name} does not exist; nothing to stop.`)
     state.save(State.JobSettled, 'true')
   } catch (error) {
-    core.warning(
-      `Could not stop training job ${name}: ${errorMessage(error)}. Stop it in the SageMaker console.`
-    )
+    core.warning(`Could not stop training job ${name}: ${errorMessage(error)}. Stop it in the SageMaker console.`)
   }
 }

@@ -18,11 +18,7 @@ export interface FakeLogs {
   /** `group\u0000stream` → events */
   streams: Map<string, FakeEvent[]>
   /** Appends lines to a stream (creating the group and stream), at `timestamp` or now. */
-  put(
-    stream: string,
-    lines: (string | { timestamp: number; message: string })[],
-    group?: string
-  ): void
+  put(stream: string, lines: (string | { timestamp: number; message: string })[], group?: string): void
   /** Creates an empty stream (and its group). */
   createStream(stream: string, group?: string): void
   /** Every event of a stream, for assertions. */
@@ -63,18 +59,14 @@ export function fakeLogs(aws: FakeAws, options: { now?: () => number } = {}): Fa
 
   const groupOf = (input: any): string => {
     const group: string = input.logGroupName ?? input.logGroupIdentifier
-    if (!groups.has(group))
-      throw new AwsFault('ResourceNotFoundException', 'The specified log group does not exist.')
+    if (!groups.has(group)) throw new AwsFault('ResourceNotFoundException', 'The specified log group does not exist.')
     return group
   }
 
   aws.on('Logs_20140328.DescribeLogStreams', (input) => {
     const group = groupOf(input)
     if (input.orderBy === 'LastEventTime' && input.logStreamNamePrefix)
-      throw new AwsFault(
-        'InvalidParameterException',
-        'Cannot order by LastEventTime with a logStreamNamePrefix.'
-      )
+      throw new AwsFault('InvalidParameterException', 'Cannot order by LastEventTime with a logStreamNamePrefix.')
     const prefix: string = input.logStreamNamePrefix ?? ''
     const names = [...streams.keys()]
       .filter((k) => k.startsWith(key(group, prefix)))
@@ -107,22 +99,13 @@ export function fakeLogs(aws: FakeAws, options: { now?: () => number } = {}): Fa
   aws.on('Logs_20140328.GetLogEvents', (input) => {
     const group = groupOf(input)
     const events = streams.get(key(group, input.logStreamName))
-    if (!events)
-      throw new AwsFault('ResourceNotFoundException', 'The specified log stream does not exist.')
-    if (
-      input.nextToken !== undefined &&
-      input.startFromHead !== true &&
-      String(input.nextToken).startsWith('f/')
-    )
-      throw new AwsFault(
-        'InvalidParameterException',
-        'startFromHead must be true when paging forward.'
-      )
+    if (!events) throw new AwsFault('ResourceNotFoundException', 'The specified log stream does not exist.')
+    if (input.nextToken !== undefined && input.startFromHead !== true && String(input.nextToken).startsWith('f/'))
+      throw new AwsFault('InvalidParameterException', 'startFromHead must be true when paging forward.')
     let position: number
     if (input.nextToken !== undefined) {
       const match = /^[fb]\/(\d+)$/.exec(String(input.nextToken))
-      if (!match)
-        throw new AwsFault('InvalidParameterException', 'The specified nextToken is invalid.')
+      if (!match) throw new AwsFault('InvalidParameterException', 'The specified nextToken is invalid.')
       position = Number(match[1])
     } else if (input.startFromHead === true) {
       position = 0

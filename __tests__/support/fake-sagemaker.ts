@@ -86,10 +86,7 @@ export const quickSuccess = (metrics = [{ name: 'validation:loss', value: 0.25 }
 })
 
 /** Registers the SageMaker handlers on the fake server. `now` is the clock for times and `afterMs`. */
-export function fakeSageMaker(
-  aws: FakeAws,
-  options: { now?: () => number; region?: string } = {}
-): FakeSageMaker {
+export function fakeSageMaker(aws: FakeAws, options: { now?: () => number; region?: string } = {}): FakeSageMaker {
   const now = options.now ?? Date.now
   const region = options.region ?? 'us-east-1'
   const jobs = new Map<string, FakeJob>()
@@ -121,8 +118,7 @@ export function fakeSageMaker(
     const last = job.transitions.at(-1)
     if (last && !last.EndTime) last.EndTime = new Date(job.endedAt)
     if (job.status === 'Failed')
-      job.failureReason =
-        job.script.failureReason ?? 'AlgorithmError: training script exited with 1'
+      job.failureReason = job.script.failureReason ?? 'AlgorithmError: training script exited with 1'
   }
 
   const create = (request: any): FakeJob => {
@@ -146,11 +142,7 @@ export function fakeSageMaker(
   }
 
   const advance = (job: FakeJob): void => {
-    if (
-      job.status === 'Stopping' &&
-      job.stoppingSince !== undefined &&
-      job.describeCalls > job.stoppingSince
-    ) {
+    if (job.status === 'Stopping' && job.stoppingSince !== undefined && job.describeCalls > job.stoppingSince) {
       job.status = 'Stopped'
       job.secondary = 'Stopped'
       transition(job, 'Stopped', 'Training job stopped')
@@ -176,8 +168,7 @@ export function fakeSageMaker(
     const r = job.request
     const ended = job.endedAt !== undefined
     const seconds = (fallback: number | undefined): number =>
-      fallback ??
-      Math.max(1, Math.round(((job.endedAt ?? now()) - (job.startedAt ?? job.createdAt)) / 1000))
+      fallback ?? Math.max(1, Math.round(((job.endedAt ?? now()) - (job.startedAt ?? job.createdAt)) / 1000))
     return {
       TrainingJobName: job.name,
       TrainingJobArn: job.arn,

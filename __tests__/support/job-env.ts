@@ -58,9 +58,7 @@ export async function startJobWorld(options: { now?: () => number } = {}): Promi
   const write = process.stdout.write.bind(process.stdout)
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
     output += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-    return process.env.SHOW_ACTION_OUTPUT
-      ? (write as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest)
-      : true
+    return process.env.SHOW_ACTION_OUTPUT ? (write as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest) : true
   }) as typeof process.stdout.write
 
   return {
@@ -101,9 +99,7 @@ export function parseStateFile(text: string): Record<string, string> {
 }
 
 /** Settings for a job in us-east-1, with the lifecycle fields a test cares about. */
-export function jobSettings(
-  overrides: Partial<Settings> & { instanceCount?: number; spot?: boolean } = {}
-): Settings {
+export function jobSettings(overrides: Partial<Settings> & { instanceCount?: number; spot?: boolean } = {}): Settings {
   const { instanceCount = 1, spot = false, ...rest } = overrides
   return {
     workspace: '/tmp',

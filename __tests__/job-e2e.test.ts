@@ -1,0 +1,215 @@
+/**
+ * The job lifecycle through the bundled action (dist/index.js, run as the runner
+ * runs it) against the local AWS-protocol server: a real wait with 1-second
+ * polls and live logs, a real SIGINT mid-wait (StopTrainingJob must arrive within
+ * 5 s), the post step stopping a job main could not, and a rerun of the same
+ * commit. The image is "already in ECR", so no Docker is needed. Needs `npm run bundle`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { distEntry, makeWorkspace, startAction, type RunningAction, type Workspace } from './support/action-runner.js'
+import { startFakeAws, type FakeAws } from './support/fake-aws.js'
+import { fakeSageMaker, type FakeSageMaker, type JobStep } from './support/fake-sagemaker.js'
+import { fakeLogs, type FakeLogs } from './support/fake-logs.js'
+
+const skip = existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)'
+if (skip) console.warn(skip)
+const suite = skip ? describe.skip : describe
+
+const ACCOUNT = '123456789012'
+const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`
+const DIGEST = `sha256:${'d'.repeat(64)}`
+
+/** ECR that already holds every commit's image: the image edge reuses it and never needs Docker. */
+function imageAlreadyPushed(aws: FakeAws): void {
+  const p = 'AmazonEC2ContainerRegistry_V20150921'
+  aws.on(`${p}.GetAuthorizationToken`, () => ({
+    authorizationData: [
+      {
+        authorizationToken: Buffer.from('AWS:not-a-real-password').toString('base64'),
+        expiresAt: new Date(Date.now() + 3_600_000),
+        proxyEndpoint: `https://${REGISTRY}`
+      }
+    ]
+  }))
+  aws.on(`${p}.DescribeRepositories`, (input) => ({
+    repositories: input.repositoryNames.map((name: string) => ({
+      repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${name}`,
+      registryId: ACCOUNT,
+      repositoryName: name,
+      repositoryUri: `${REGISTRY}/${name}`,
+      createdAt: new Date(),
+      imageTagMutability: 'MUTABLE'
+    }))
+  }))
+  aws.on(`${p}.BatchGetImage`, (input) => ({
+    images: input.imageIds.map((id: { imageTag: string }) => ({
+      registryId: ACCOUNT,
+      repositoryName: input.repositoryName,
+      imageId: { imageDigest: DIGEST, imageTag: id.imageTag }
+    })),
+    failures: []
+  }))
+}
+
+suite('the job lifecycle in the bundled action', () => {
+  let aws: FakeAws
+  let sagemaker: FakeSageMaker
+  let logs: FakeLogs
+  let ws: Workspace
+  let bin: string
+
+  beforeAll(async () => {
+    aws = await startFakeAws()
+    imageAlreadyPushed(aws)
+    sagemaker = fakeSageMaker(aws)
+    logs = fakeLogs(aws)
+    ws = makeWorkspace()
+    // A docker that fails loudly: nothing here may need it.
+    bin = mkdtempSync(join(tmpdir(), 'top-bin-'))
+    writeFileSync(join(bin, 'docker'), '#!/bin/sh\necho "docker must not run" >&2\nexit 1\n')
+    chmodSync(join(bin, 'docker'), 0o755)
+  })
+  afterAll(async () => {
+    await aws.close()
+    ws.cleanup()
+    rmSync(bin, { recursive: true, force: true })
+  })
+
+  const running: RunningAction[] = []
+  const start = (inputs: Record<string, string> = {}): RunningAction => {
+    const action = startAction({
+      workspace: ws.dir,
+      inputs: { wait: 'true', 'poll-interval-seconds': '1', ...inputs },
+      env: { AWS_ENDPOINT_URL: aws.url, PATH: `${bin}:${process.env.PATH}` },
+      post: true
+    })
+    running.push(action)
+    return action
+  }
+  afterAll(() => {
+    for (const a of running) if (a.child.exitCode === null && a.child.signalCode === null) a.child.kill('SIGKILL')
+  })
+
+  /** A new commit, so a new job name; its job follows `steps`. */
+  const newJob = (steps: JobStep[], extra: { failureReason?: string } = {}): string => {
+    const sha = ws.commit(`change ${ws.commits.length}`)
+    const name = sha.slice(0, 7)
+    sagemaker.script(name, { steps, metrics: [{ name: 'val:accuracy', value: 0.93 }], ...extra })
+    return name
+  }
+  const training: JobStep[] = [
+    {
+      status: 'InProgress',
+      secondary: 'Training',
+      message: 'Training image download completed. Training in progress.',
+      onEnter: (job) => logs.put(`${job.name}/algo-1-1700000000`, ['epoch 1 train_loss=0.9'])
+    }
+  ]
+
+  it('stops the job within 5 s of a real SIGINT mid-wait, once, and post leaves it alone', async () => {
+    const name = newJob(training)
+    const action = start()
+    await action.waitForOutput('epoch 1 train_loss=0.9')
+    const sentAt = Date.now()
+    action.child.kill('SIGINT')
+    setTimeout(() => action.child.kill('SIGTERM'), 200)
+    const result = await action.done
+    if (process.env.DEBUG_TEST) process.stderr.write(result.log + '\n----\n' + result.summary + '\n')
+
+    const stops = aws.callsTo('StopTrainingJob').filter((c) => c.input.TrainingJobName === name)
+    expect(stops).toHaveLength(1)
+    expect(stops[0].at - sentAt).toBeLessThan(5000)
+    expect(sagemaker.jobs.get(name)!.stopRequested).toBe(true)
+    expect(result.main.stdout).toContain(`The run was cancelled (SIGINT): stopping training job ${name}.`)
+    expect(result.main.exitCode).toBe(1)
+    expect(result.main.stdout).toMatch(/::error::The run was cancelled; training job \w+ was asked to stop/)
+    expect(result.outputs).toMatchObject({
+      'job-name': name,
+      'job-arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:training-job/${name}`,
+      'console-url': expect.stringContaining(`#/jobs/${name}`),
+      'logs-url': expect.stringContaining('logStreamNameFilter')
+    })
+    expect(result.state.jobSettled).toBe('true')
+    expect(result.post?.exitCode).toBe(0)
+  }, 60_000)
+
+  it('the post step stops the job when main died before it could', async () => {
+    const name = newJob(training)
+    const action = start()
+    await action.waitForOutput('epoch 1 train_loss=0.9')
+    action.child.kill('SIGKILL')
+    const result = await action.done
+    expect(result.main.signal).toBe('SIGKILL')
+    const stops = aws.callsTo('StopTrainingJob').filter((c) => c.input.TrainingJobName === name)
+    expect(stops).toHaveLength(1)
+    expect(result.post?.stdout).toContain(`asked SageMaker to stop it`)
+    expect(result.post?.exitCode).toBe(0)
+  }, 60_000)
+
+  it('stop-on-cancel: false leaves the job running, in main and in post', async () => {
+    const name = newJob(training)
+    const action = start({ 'stop-on-cancel': 'false' })
+    await action.waitForOutput('epoch 1 train_loss=0.9')
+    action.child.kill('SIGINT')
+    const result = await action.done
+    expect(aws.callsTo('StopTrainingJob').filter((c) => c.input.TrainingJobName === name)).toHaveLength(0)
+    expect(result.main.stdout).toMatch(/keeps running \(stop-on-cancel: false\)/)
+    expect(sagemaker.jobs.get(name)!.status).toBe('InProgress')
+  }, 60_000)
+
+  it('waits with live logs to the end, sets the outputs, and a rerun of the same commit is the next attempt', async () => {
+    const name = newJob([
+      { status: 'InProgress', secondary: 'Downloading', message: 'Downloading the training image' },
+      ...training,
+      {
+        status: 'InProgress',
+        secondary: 'Uploading',
+        message: 'Uploading generated training model'
+      },
+      { status: 'Completed', secondary: 'Completed', message: 'Training job completed' }
+    ])
+    const before = aws.calls.length
+    const result = await start().done
+    if (process.env.DEBUG_TEST) process.stderr.write(result.log + '\n----\n' + result.summary + '\n')
+    expect({
+      exit: result.main.exitCode,
+      log: result.main.exitCode === 0 ? '' : result.log
+    }).toEqual({ exit: 0, log: '' })
+    expect(result.main.stdout).toMatch(/Z {2}Training: Training image download completed/)
+    expect(result.main.stdout).toContain('epoch 1 train_loss=0.9')
+    expect(result.main.stdout).toContain(`Training job ${name}: Completed`)
+    expect(result.outputs).toMatchObject({
+      'job-name': name,
+      'job-status': 'Completed',
+      'final-metrics': JSON.stringify({ 'val:accuracy': 0.93 }),
+      'model-artifacts': expect.stringMatching(new RegExp(`/${name}/output/model.tar.gz$`))
+    })
+    const made = aws.calls.slice(before).map((c) => c.operation)
+    const count = (op: string): number => made.filter((o) => o === op).length
+    expect(count('CreateTrainingJob')).toBe(1)
+    expect(count('StopTrainingJob')).toBe(0)
+    expect(count('DescribeLogStreams')).toBeLessThanOrEqual(count('DescribeTrainingJob'))
+
+    // Same commit again: the job ended, so `auto` starts attempt 2, whose arguments name it.
+    const rerun = await start().done
+    expect(rerun.main.exitCode).toBe(0)
+    expect(rerun.outputs['job-name']).toBe(`${name}-2`)
+    const request = sagemaker.jobs.get(`${name}-2`)!.request
+    expect(JSON.stringify(request.AlgorithmSpecification.ContainerArguments)).toContain(`${name}-2`)
+  }, 60_000)
+
+  it('fails the step with the reason when the job fails', async () => {
+    const name = newJob([{ status: 'Failed', secondary: 'Failed', message: 'Training job failed' }], {
+      failureReason: 'AlgorithmError: ExecuteUserScriptError: exit code 1'
+    })
+    const result = await start().done
+    expect(result.main.exitCode).toBe(1)
+    expect(result.main.stdout).toContain(
+      `::error::Training job ${name} failed: AlgorithmError: ExecuteUserScriptError: exit code 1`
+    )
+    expect(result.outputs['job-status']).toBe('Failed')
+  }, 60_000)
+})
