@@ -8,7 +8,7 @@
 # docker-buildx is not packaged for Debian 12; the tests use Debian's docker CLI (20.10),
 # whose `docker build` has BuildKit built in.
 
-_top_services_packages=(docker.io docker-registry apache2-utils)
+_top_services_packages=(docker.io docker-registry apache2-utils git)
 
 _top_services_install() {
   local missing=()

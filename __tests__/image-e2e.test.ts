@@ -6,26 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  distEntry,
-  makeWorkspace,
-  runAction,
-  type ActionRun,
-  type Workspace
-} from './support/action-runner.js'
-import {
-  dockerSkipReason,
-  RegistryClient,
-  startDockerEnv,
-  type DockerEnv
-} from './support/docker-env.js'
+import { distEntry, makeWorkspace, runAction, type ActionRun, type Workspace } from './support/action-runner.js'
+import { dockerSkipReason, RegistryClient, startDockerEnv, type DockerEnv } from './support/docker-env.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import { fakeSageMaker, type FakeSageMaker } from './support/fake-sagemaker.js'
 
 const skip =
-  dockerSkipReason() ??
-  (existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)')
+  dockerSkipReason() ?? (existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)')
 if (skip) console.warn(skip)
 const suite = skip ? describe.skip : describe
 
@@ -94,16 +82,12 @@ suite('the bundled action publishes the image and pins the job to it', () => {
 
     const created = aws.callsTo('CreateTrainingJob')
     expect(created).toHaveLength(1)
-    expect(created[0].input.AlgorithmSpecification.TrainingImage).toBe(
-      `${ecr.host}/${REPO}@${digest}`
-    )
+    expect(created[0].input.AlgorithmSpecification.TrainingImage).toBe(`${ecr.host}/${REPO}@${digest}`)
 
     expect(first.state.registry).toBe(ecr.host)
     expect(first.post?.stdout).toContain(`Logged out of ${ecr.host}`)
     const config = join(docker.dockerConfig, 'config.json')
-    expect(existsSync(config) ? readFileSync(config, 'utf8') : '').not.toContain(
-      ecr.host
-    )
+    expect(existsSync(config) ? readFileSync(config, 'utf8') : '').not.toContain(ecr.host)
     expect(leaks(first.log, docker.registry.password)).toEqual([])
 
     // Same commit again: the image is found in ECR, nothing is built or pushed.

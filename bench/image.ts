@@ -36,8 +36,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
 export async function run(): Promise<Record<string, unknown>> {
   // Compiled into .bench/, this file cannot find shared/ relative to itself; the cwd is the repo.
   process.env.AWS_MODELS_DIR ??= join(process.cwd(), '..', 'shared', 'aws-models')
-  const { dockerSkipReason, startDockerEnv, writeContext } =
-    await import('../__tests__/support/docker-env.js')
+  const { dockerSkipReason, startDockerEnv, writeContext } = await import('../__tests__/support/docker-env.js')
   const { startFakeAws } = await import('../__tests__/support/fake-aws.js')
   const { startFakeEcr } = await import('../__tests__/support/fake-ecr.js')
   const { publishImage } = await import('../src/image.js')
@@ -106,8 +105,7 @@ export async function run(): Promise<Record<string, unknown>> {
     return {
       what: 'publishImage: first run (build + push) vs rerun of the same commit (tag found, nothing built)',
       image: `FROM scratch + ${LAYERS} x ${LAYER_MB} MB layers, tags: ${first.value.tags.join(', ')}`,
-      engine:
-        'Debian dockerd + docker-registry on 127.0.0.1, ECR API on the local awsJson1_1 server',
+      engine: 'Debian dockerd + docker-registry on 127.0.0.1, ECR API on the local awsJson1_1 server',
       firstRunSeconds: round(first.seconds),
       rerunSecondsMedian: round(median),
       rerunSeconds: reruns.map(round),

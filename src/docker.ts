@@ -90,11 +90,7 @@ function registryTrouble(output: string): 'refused' | 'unreachable' | 'other' {
 }
 
 /** `docker login --password-stdin`: the password never touches argv or the log. */
-export async function dockerLogin(
-  registry: string,
-  username: string,
-  password: string
-): Promise<void> {
+export async function dockerLogin(registry: string, username: string, password: string): Promise<void> {
   const out = await run('docker', ['login', '--username', username, '--password-stdin', registry], {
     input: password,
     env: DOCKER_ENV
@@ -177,9 +173,6 @@ export async function dockerPush(ref: string): Promise<string> {
   }
   const tag = ref.slice(ref.lastIndexOf(':') + 1)
   const digest = parsePushDigest(text, tag)
-  if (!digest)
-    throw new Error(
-      `docker push ${ref} succeeded but printed no digest; cannot pin the training job to it`
-    )
+  if (!digest) throw new Error(`docker push ${ref} succeeded but printed no digest; cannot pin the training job to it`)
   return digest
 }

@@ -39,16 +39,12 @@ export class Ecr {
 
   /** GetAuthorizationToken, decoded; the password (and the token it came from) are masked at once. */
   async login(): Promise<RegistryLogin> {
-    const out = await this.client
-      .send(new this.sdk.GetAuthorizationTokenCommand({}))
-      .catch((e: unknown) => {
-        throw explain('GetAuthorizationToken', e)
-      })
+    const out = await this.client.send(new this.sdk.GetAuthorizationTokenCommand({})).catch((e: unknown) => {
+      throw explain('GetAuthorizationToken', e)
+    })
     const data = out.authorizationData?.[0]
     if (!data?.authorizationToken || !data.proxyEndpoint) {
-      throw new Error(
-        'ECR GetAuthorizationToken returned no token or no proxyEndpoint; cannot log in to the registry'
-      )
+      throw new Error('ECR GetAuthorizationToken returned no token or no proxyEndpoint; cannot log in to the registry')
     }
     core.setSecret(data.authorizationToken)
     const { username, password } = decodeAuthorizationToken(data.authorizationToken)
@@ -64,9 +60,7 @@ export class Ecr {
   /** The repository, or undefined when it does not exist. */
   async describeRepository(name: string): Promise<RepositoryInfo | undefined> {
     try {
-      const out = await this.client.send(
-        new this.sdk.DescribeRepositoriesCommand({ repositoryNames: [name] })
-      )
+      const out = await this.client.send(new this.sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))
       const repo = out.repositories?.find((r) => r.repositoryName === name)
       return repo ? toInfo(name, repo) : undefined
     } catch (error) {
@@ -89,8 +83,7 @@ export class Ecr {
       )
       if (out.repository) return toInfo(name, out.repository)
     } catch (error) {
-      if (!(error instanceof this.sdk.RepositoryAlreadyExistsException))
-        throw explain('CreateRepository', error)
+      if (!(error instanceof this.sdk.RepositoryAlreadyExistsException)) throw explain('CreateRepository', error)
     }
     const existing = await this.describeRepository(name)
     if (!existing) throw new Error(`ECR repository '${name}' was created but cannot be described`)
@@ -131,12 +124,10 @@ export class Ecr {
 /** Names the ECR call in an AWS error, so "AccessDenied" says which permission is missing. */
 function explain(operation: string, error: unknown): Error {
   const e = error as { name?: string; message?: string }
-  const what =
-    e?.name && e.name !== 'Error' ? `${e.name}: ${e.message ?? ''}` : String(e?.message ?? error)
-  const hint =
-    /denied|unauthori[sz]ed|forbidden|InvalidSignature|ExpiredToken|UnrecognizedClient/i.test(what)
-      ? `; the credentials need ecr:${operation} in this account and region`
-      : ''
+  const what = e?.name && e.name !== 'Error' ? `${e.name}: ${e.message ?? ''}` : String(e?.message ?? error)
+  const hint = /denied|unauthori[sz]ed|forbidden|InvalidSignature|ExpiredToken|UnrecognizedClient/i.test(what)
+    ? `; the credentials need ecr:${operation} in this account and region`
+    : ''
   const wrapped = new Error(`ECR ${operation} failed (${what.trim()})${hint}`)
   ;(wrapped as Error & { cause?: unknown }).cause = error
   return wrapped
@@ -147,17 +138,12 @@ function toInfo(name: string, repo: Repository): RepositoryInfo {
     name,
     uri: repo.repositoryUri,
     mutability: repo.imageTagMutability ?? 'MUTABLE',
-    exclusions: (repo.imageTagMutabilityExclusionFilters ?? [])
-      .map((f) => f.filter ?? '')
-      .filter(Boolean)
+    exclusions: (repo.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? '').filter(Boolean)
   }
 }
 
 /** Whether ECR will refuse to move `tag` once it exists in this repository. */
-export function tagIsImmutable(
-  repo: Pick<RepositoryInfo, 'mutability' | 'exclusions'>,
-  tag: string
-): boolean {
+export function tagIsImmutable(repo: Pick<RepositoryInfo, 'mutability' | 'exclusions'>, tag: string): boolean {
   const matches = repo.exclusions.some((f) => wildcard(f).test(tag))
   switch (repo.mutability) {
     case 'IMMUTABLE':

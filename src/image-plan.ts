@@ -35,8 +35,7 @@ export function registryHost(proxyEndpoint: string): string {
     .trim()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
     .replace(/\/+$/, '')
-  if (!host || /[\s/]/.test(host))
-    throw new Error(`ECR returned an unusable proxyEndpoint '${proxyEndpoint}'`)
+  if (!host || /[\s/]/.test(host)) throw new Error(`ECR returned an unusable proxyEndpoint '${proxyEndpoint}'`)
   return host
 }
 
@@ -155,8 +154,7 @@ export function buildPlan(p: BuildPlanInput): BuildPlan {
   const args: string[] = []
   const env: Record<string, string> = {}
   let cacheNote: string | undefined
-  const containerDriver =
-    p.builder.kind === 'buildx' && p.builder.driver !== undefined && p.builder.driver !== 'docker'
+  const containerDriver = p.builder.kind === 'buildx' && p.builder.driver !== undefined && p.builder.driver !== 'docker'
   if (p.builder.kind === 'buildx') args.push('buildx', 'build')
   else {
     args.push('build')
@@ -185,10 +183,7 @@ export function buildPlan(p: BuildPlanInput): BuildPlan {
   if (cache === 'registry') {
     // ECR rejects buildx's default cache manifest list; it accepts the cache as an OCI image manifest.
     args.push('--cache-from', `type=registry,ref=${cacheRef}`)
-    args.push(
-      '--cache-to',
-      `type=registry,ref=${cacheRef},mode=max,image-manifest=true,oci-mediatypes=true`
-    )
+    args.push('--cache-to', `type=registry,ref=${cacheRef},mode=max,image-manifest=true,oci-mediatypes=true`)
   } else if (cache === 'inline') {
     if (p.builder.kind === 'buildx') {
       args.push('--cache-from', `type=registry,ref=${latestRef}`, '--cache-to', 'type=inline')

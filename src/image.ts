@@ -68,8 +68,7 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
     `Docker ${docker.clientVersion} (engine ${docker.serverVersion}, ${docker.arch}); builder: ${describeBuilder(docker.builder)}`
   )
 
-  const target =
-    repo ?? (await core.group('Create ECR repository', () => createRepository(ecr, repository)))
+  const target = repo ?? (await core.group('Create ECR repository', () => createRepository(ecr, repository)))
   if (!repo && target.uri) checkSameRegistry(login.registry, target.uri)
 
   await core.group(`docker login ${login.registry}`, async () => {
@@ -87,8 +86,7 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
     tags: [tag]
   })
   const refs = tags.map((t) => imageUriFor(login.registry, repository, t))
-  const metadataDir =
-    docker.builder.kind === 'buildx' ? await mkdtemp(join(tmpdir(), 'train-on-push-')) : undefined
+  const metadataDir = docker.builder.kind === 'buildx' ? await mkdtemp(join(tmpdir(), 'train-on-push-')) : undefined
   try {
     const plan = buildPlan({
       builder: docker.builder,
@@ -140,9 +138,7 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
 
     const pushed = await core.group('Push', async () => {
       if (plan.pushesItself && metadataDir) {
-        const found = parseMetadataDigest(
-          await readFile(join(metadataDir, 'metadata.json'), 'utf8').catch(() => '')
-        )
+        const found = parseMetadataDigest(await readFile(join(metadataDir, 'metadata.json'), 'utf8').catch(() => ''))
         if (!found) {
           throw new Error(
             'buildx pushed the image but wrote no digest to its metadata file; cannot pin the training job'
@@ -192,9 +188,7 @@ export async function logoutRegistry(): Promise<void> {
   if (!registry) return
   const problem = await dockerLogout(registry)
   if (problem)
-    core.warning(
-      `docker logout ${registry} failed: ${problem}. The runner may keep the (12-hour) ECR login.`
-    )
+    core.warning(`docker logout ${registry} failed: ${problem}. The runner may keep the (12-hour) ECR login.`)
   else core.info(`Logged out of ${registry}`)
 }
 
@@ -220,12 +214,7 @@ async function reuseExisting(
 }
 
 /** The short hash always; `latest` unless it exists and may not move. */
-async function tagsToPush(
-  ecr: Ecr,
-  repo: RepositoryInfo,
-  commit: Commit,
-  pushLatest: boolean
-): Promise<string[]> {
+async function tagsToPush(ecr: Ecr, repo: RepositoryInfo, commit: Commit, pushLatest: boolean): Promise<string[]> {
   const tags = imageTags(commit.shortSha, pushLatest)
   if (!tags.includes('latest') || !tagIsImmutable(repo, 'latest')) return tags
   if (!(await ecr.imageDigest(repo.name, 'latest'))) return tags
@@ -260,8 +249,7 @@ function inWorkspace(workspace: string, path: string): string {
 }
 
 function describeBuilder(b: { kind: string; driver?: string; version?: string }): string {
-  if (b.kind === 'buildx')
-    return `buildx ${b.version ?? ''} (${b.driver ?? 'unknown'} driver)`.replace('  ', ' ')
+  if (b.kind === 'buildx') return `buildx ${b.version ?? ''} (${b.driver ?? 'unknown'} driver)`.replace('  ', ' ')
   if (b.kind === 'buildkit') return 'docker build with BuildKit'
   return 'docker build (legacy builder: this CLI has no buildx plugin)'
 }

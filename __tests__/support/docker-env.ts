@@ -120,8 +120,7 @@ async function waitFor(
     await new Promise((r) => setTimeout(r, 100))
   }
   let tail = ''
-  if (log && existsSync(log))
-    tail = '\n' + spawnSync('tail', ['-n', '20', log], { encoding: 'utf8' }).stdout
+  if (log && existsSync(log)) tail = '\n' + spawnSync('tail', ['-n', '20', log], { encoding: 'utf8' }).stdout
   throw new Error(`${what} did not come up within ${timeoutMs} ms${tail}`)
 }
 
@@ -160,10 +159,7 @@ export async function startDockerEnv(): Promise<DockerEnv> {
       DOCKER_CONFIG: dirs.config,
       PATH: `${dirs.bin}${delimiter}${process.env.PATH ?? ''}`
     }
-    const docker = (
-      args: string[],
-      input?: string
-    ): { status: number; stdout: string; stderr: string } => {
+    const docker = (args: string[], input?: string): { status: number; stdout: string; stderr: string } => {
       const r = spawnSync(join(dirs.bin, 'docker'), args, {
         env: { ...process.env, ...env },
         input,
@@ -201,9 +197,7 @@ export async function startDockerEnv(): Promise<DockerEnv> {
       dockerdLog
     )
 
-    const startRegistry = async (
-      options: { readonly?: boolean; password?: string } = {}
-    ): Promise<Registry> => {
+    const startRegistry = async (options: { readonly?: boolean; password?: string } = {}): Promise<Registry> => {
       const port = await freePort()
       const dir = mkdtempSync(join(root, 'registry-'))
       const password = options.password ?? randomBytes(18).toString('base64url')
@@ -277,10 +271,7 @@ export class RegistryClient {
   constructor(private readonly registry: Pick<Registry, 'url' | 'username' | 'password'>) {}
 
   private get auth(): string {
-    return (
-      'Basic ' +
-      Buffer.from(`${this.registry.username}:${this.registry.password}`).toString('base64')
-    )
+    return 'Basic ' + Buffer.from(`${this.registry.username}:${this.registry.password}`).toString('base64')
   }
 
   private async get(path: string, accept?: string, method = 'GET'): Promise<Response> {
@@ -306,11 +297,7 @@ export class RegistryClient {
 
   /** The manifest digest behind a tag, or undefined when the tag is not there. */
   async digest(repository: string, tag: string): Promise<string | undefined> {
-    const res = await this.get(
-      `/v2/${repository}/manifests/${tag}`,
-      RegistryClient.MANIFEST_TYPES,
-      'HEAD'
-    )
+    const res = await this.get(`/v2/${repository}/manifests/${tag}`, RegistryClient.MANIFEST_TYPES, 'HEAD')
     if (res.status === 404) return undefined
     if (!res.ok) throw new Error(`registry HEAD manifest ${repository}:${tag}: HTTP ${res.status}`)
     return res.headers.get('docker-content-digest') ?? undefined
@@ -318,15 +305,10 @@ export class RegistryClient {
 
   /** The image config's labels. */
   async labels(repository: string, reference: string): Promise<Record<string, string>> {
-    const res = await this.get(
-      `/v2/${repository}/manifests/${reference}`,
-      RegistryClient.MANIFEST_TYPES
-    )
-    if (!res.ok)
-      throw new Error(`registry GET manifest ${repository}:${reference}: HTTP ${res.status}`)
+    const res = await this.get(`/v2/${repository}/manifests/${reference}`, RegistryClient.MANIFEST_TYPES)
+    if (!res.ok) throw new Error(`registry GET manifest ${repository}:${reference}: HTTP ${res.status}`)
     const manifest = (await res.json()) as { config?: { digest: string } }
-    if (!manifest.config)
-      throw new Error(`${repository}:${reference} is not a single-image manifest`)
+    if (!manifest.config) throw new Error(`${repository}:${reference} is not a single-image manifest`)
     const config = await this.get(`/v2/${repository}/blobs/${manifest.config.digest}`)
     const body = (await config.json()) as { config?: { Labels?: Record<string, string> } }
     return body.config?.Labels ?? {}
@@ -334,11 +316,7 @@ export class RegistryClient {
 }
 
 /** Writes a small `FROM scratch` build context; `files` are added next to the Dockerfile. */
-export function writeContext(
-  dir: string,
-  dockerfile: string,
-  files: Record<string, string | Buffer> = {}
-): void {
+export function writeContext(dir: string, dockerfile: string, files: Record<string, string | Buffer> = {}): void {
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'Dockerfile'), dockerfile)
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)

@@ -37,11 +37,7 @@ export interface FakeEcr {
   hideOnce: Set<string>
   /** Manifest pushes through the front, in order, with the answer given. */
   pushes: { repository: string; reference: string; status: number }[]
-  addRepository(
-    name: string,
-    mutability?: FakeRepository['mutability'],
-    exclusions?: string[]
-  ): void
+  addRepository(name: string, mutability?: FakeRepository['mutability'], exclusions?: string[]): void
   /** Puts the token and repository URIs back to this fake's own registry front. */
   reset(): void
   /** Installs the API handlers on a fake AWS server. */
@@ -64,8 +60,7 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
     registry,
     async (repository, reference) => {
       const repo = repositories.get(repository)
-      if (!repo || reference.startsWith('sha256:') || !tagIsImmutable(repo, reference))
-        return undefined
+      if (!repo || reference.startsWith('sha256:') || !tagIsImmutable(repo, reference)) return undefined
       if (!(await client.digest(repository, reference))) return undefined
       // ECR's answer through the registry protocol (TAG_INVALID), worded as ECR words it.
       return `The image tag '${reference}' already exists in the '${repository}' repository and cannot be overwritten because the repository is immutable.`
@@ -123,9 +118,7 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
     GetAuthorizationToken: () => ({
       authorizationData: [
         {
-          authorizationToken: Buffer.from(`${ecr.token.username}:${ecr.token.password}`).toString(
-            'base64'
-          ),
+          authorizationToken: Buffer.from(`${ecr.token.username}:${ecr.token.password}`).toString('base64'),
           expiresAt: new Date(Date.now() + 12 * 3600 * 1000),
           proxyEndpoint: ecr.token.proxyEndpoint
         }
@@ -136,10 +129,7 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
       for (const n of names) if (!repositories.has(n)) throw notFound(n)
       return { repositories: names.map(describe) }
     },
-    CreateRepository: (input: {
-      repositoryName: string
-      imageTagMutability?: FakeRepository['mutability']
-    }) => {
+    CreateRepository: (input: { repositoryName: string; imageTagMutability?: FakeRepository['mutability'] }) => {
       const name = input.repositoryName
       if (ecr.loseNextCreateRace) {
         ecr.loseNextCreateRace = false
