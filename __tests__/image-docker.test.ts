@@ -3,10 +3,19 @@
  * 127.0.0.1), with ECR served to the real AWS SDK by the local awsJson1_1 server.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { dockerSkipReason, RegistryClient, startDockerEnv, writeContext, type DockerEnv } from './support/docker-env.js'
+import { delimiter, join } from 'node:path'
+import {
+  dockerCli,
+  dockerSkipReason,
+  RegistryClient,
+  startDockerEnv,
+  which,
+  writeContext,
+  type DockerEnv
+} from './support/docker-env.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import type { Commit, Settings } from '../src/settings.js'
@@ -16,6 +25,25 @@ const { publishImage, logoutRegistry } = await import('../src/image.js')
 const skip = dockerSkipReason()
 if (skip) console.warn(skip)
 const suite = skip ? describe.skip : describe
+
+/** A Docker CLI >= 23 without the buildx plugin (e.g. a static CLI download), if this machine has one. */
+function cliWithoutBuildx(): string | undefined {
+  if (skip) return undefined
+  const seen = new Set([realpathSync(dockerCli())])
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const cli = which('docker', dir)
+    if (!cli || seen.has(realpathSync(cli))) continue
+    seen.add(realpathSync(cli))
+    const version = spawnSync(cli, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8' }).stdout
+    const buildx = spawnSync(cli, ['buildx', 'version'], {
+      encoding: 'utf8',
+      env: { ...process.env, DOCKER_CONFIG: tmpdir() }
+    })
+    if (Number(/^(\d+)/.exec(version)?.[1] ?? 0) >= 23 && buildx.status !== 0) return cli
+  }
+  return undefined
+}
+const legacyCli = cliWithoutBuildx()
 
 let n = 0
 function commit(): Commit {
@@ -319,6 +347,32 @@ suite('publishImage on a real Docker Engine and registry', () => {
     }
     expect(ecr.repositories.has('team/nodocker')).toBe(false)
   })
+
+  // Runs where such a CLI exists (this project's dev machines); CI's Debian CLI has BuildKit built in.
+  ;(legacyCli ? it : it.skip)(
+    'falls back to the legacy builder with a Docker CLI >= 23 that has no buildx plugin',
+    async () => {
+      const bin = join(workspace, 'legacy-bin')
+      mkdirSync(bin, { recursive: true })
+      symlinkSync(legacyCli!, join(bin, 'docker'))
+      const path = process.env.PATH
+      process.env.PATH = `${bin}${delimiter}${path}`
+      try {
+        const c = commit()
+        const run = await captured(() => publishImage(settings({ repository: 'team/legacy', cache: 'registry' }), c))
+        expect(run.error).toBeUndefined()
+        expect(run.value?.built).toBe(true)
+        expect(run.log).toMatch(/builder: docker build \(legacy builder/)
+        expect(run.log).toMatch(/::notice::cache 'registry' needs BuildKit/)
+        expect(await registry.digest('team/legacy', c.shortSha)).toBe(run.value?.digest)
+        expect(await registry.labels('team/legacy', c.shortSha)).toMatchObject({
+          'org.opencontainers.image.revision': c.sha
+        })
+      } finally {
+        process.env.PATH = path
+      }
+    }
+  )
 
   it('logs out in the post step, and only warns when it cannot', async () => {
     process.env.STATE_registry = ecr.host
