@@ -1,0 +1,211 @@
+/**
+ * Turns a loaded config into Hydra overrides, one per leaf (§8 of the grammar notes),
+ * keeping the tree shape so that the packer can later merge siblings into dict literals.
+ */
+import { appendKeyPath, dictKeyProblem, renderDictKey, encodeValue, isKeySegment } from './encode.js'
+import { int, str, type DictValue, type HydraValue, type KeyValue } from './value.js'
+
+/** Override prefix: change (''), add ('+'), force-add ('++') or delete ('~'). */
+export type Prefix = '' | '+' | '++' | '~'
+
+/** One flat override. */
+export interface Unit {
+  readonly prefix: Prefix
+  /** The dotted override key. */
+  readonly key: string
+  /** Value text after '=', or undefined for a bare `~key`. */
+  readonly valueText?: string
+  /** Human-readable key path (for messages), e.g. `model.layers[1]`. */
+  readonly keyPath: string
+}
+
+/** A non-empty mapping reached through a dotted key; its leaves may be packed into literals. */
+export interface Group {
+  readonly key: string
+  readonly keyPath: string
+  readonly children: readonly Child[]
+}
+
+/** One entry of a group (or of the root). */
+export interface Child {
+  /** `key:literal` for use inside a `{...}` at the parent, when every key below allows it. */
+  readonly fragment?: string
+  /** The prefix shared by every override below, undefined if they differ. */
+  readonly prefix?: Prefix
+  readonly group?: Group
+  readonly unit?: Unit
+  /** Flat overrides this child needs. */
+  readonly unitCount: number
+  /** The key path (for messages). */
+  readonly keyPath: string
+}
+
+/** Something the translation cannot express, with the key path it concerns. */
+export interface FlattenProblem {
+  readonly keyPath: string
+  readonly message: string
+}
+
+/** The flattened config: top-level children in YAML order, plus every problem found. */
+export interface Flattened {
+  readonly children: readonly Child[]
+  readonly problems: readonly FlattenProblem[]
+  /** Top-level keys deliberately not translated (the Defaults List). */
+  readonly skipped: readonly string[]
+}
+
+const PREFIX_RE = /^(\+\+|\+|~)(.*)$/s
+
+/** Every flat override of the tree, in emission order. */
+export function* units(children: readonly Child[]): Generator<Unit> {
+  for (const c of children) {
+    if (c.unit) yield c.unit
+    if (c.group) yield* units(c.group.children)
+  }
+}
+
+/** Renders a flat override. */
+export function renderUnit(u: Unit): string {
+  return u.valueText === undefined ? `${u.prefix}${u.key}` : `${u.prefix}${u.key}=${u.valueText}`
+}
+
+class Flattener {
+  readonly problems: FlattenProblem[] = []
+  readonly skipped: string[] = []
+
+  constructor(private readonly drop: (dottedKey: string, isGroup: boolean) => boolean) {}
+
+  /** Reports every dict key inside `v` that no literal can hold; true when all are fine. */
+  checkValue(v: HydraValue, keyPath: string): boolean {
+    let ok = true
+    if (v.kind === 'list') v.items.forEach((x, i) => (ok = this.checkValue(x, appendKeyPath(keyPath, int(i))) && ok))
+    else if (v.kind === 'dict')
+      for (const e of v.entries) {
+        const problem = dictKeyProblem(e.key)
+        if (problem) {
+          this.problems.push({ keyPath: appendKeyPath(keyPath, e.key), message: problem })
+          ok = false
+        }
+        ok = this.checkValue(e.value, appendKeyPath(keyPath, e.key)) && ok
+      }
+    return ok
+  }
+
+  /** `parentKey` is the dotted override key of `d` ('' at the root), `parentPath` its message path. */
+  entries(d: DictValue, parentKey: string, parentPath: string, inherited: Prefix, topLevel: boolean): Child[] {
+    const out: Child[] = []
+    for (const { key: rawKey, value } of d.entries) {
+      let prefix = inherited
+      let key: KeyValue = rawKey
+      const m = rawKey.kind === 'str' ? PREFIX_RE.exec(rawKey.value) : null
+      if (m) {
+        prefix = m[1] as Prefix
+        key = str(m[2])
+      }
+      const plainPath = appendKeyPath(parentPath, key)
+      const keyPath = m ? `${m[1]}${plainPath}` : plainPath
+      if (topLevel && !m && key.kind === 'str' && key.value === 'defaults') {
+        // The Defaults List is consumed by Hydra while composing; it is not a config value
+        // and `defaults=...` would fail. Config groups are chosen with `group=option`.
+        this.skipped.push('defaults')
+        continue
+      }
+      if (m && key.kind === 'str' && key.value === '') {
+        this.problems.push({ keyPath, message: `the prefix '${m[1]}' must be followed by a key name` })
+        continue
+      }
+      const seg = key.kind === 'str' && isKeySegment(key.value, topLevel) ? key.value : undefined
+      const dotted = seg === undefined ? parentKey : topLevel ? seg : `${parentKey}.${seg}`
+      const isGroup = value.kind === 'dict' && value.entries.length > 0 && prefix !== '~'
+      if (seg !== undefined && this.drop(dotted, isGroup)) continue
+      const keyProblem = dictKeyProblem(key)
+      const literalKey = keyProblem ? undefined : renderDictKey(key)
+      if (prefix === '~') {
+        if (seg === undefined) {
+          this.problems.push({
+            keyPath,
+            message: 'a deletion (~) needs a key that can be written as a dotted override key'
+          })
+          continue
+        }
+        if (!this.checkValue(value, plainPath)) continue
+        const unit: Unit = {
+          prefix,
+          key: dotted,
+          ...(value.kind === 'null' ? {} : { valueText: encodeValue(value) }),
+          keyPath
+        }
+        out.push({ prefix, unit, unitCount: 1, keyPath })
+        continue
+      }
+      if (seg !== undefined && value.kind === 'dict' && value.entries.length > 0) {
+        const children = this.entries(value, dotted, plainPath, prefix, false)
+        if (children.length === 0) continue
+        const group: Group = { key: dotted, keyPath, children }
+        const prefixes = new Set(children.map((c) => c.prefix))
+        const uniform = prefixes.size === 1 ? children[0].prefix : undefined
+        const packable =
+          literalKey !== undefined && uniform !== undefined && children.every((c) => c.fragment !== undefined)
+        out.push({
+          group,
+          ...(uniform === undefined ? {} : { prefix: uniform }),
+          ...(packable ? { fragment: `${literalKey}:{${children.map((c) => c.fragment).join(',')}}` } : {}),
+          unitCount: children.reduce((n, c) => n + c.unitCount, 0),
+          keyPath
+        })
+        continue
+      }
+      if (!this.checkValue(value, plainPath)) continue
+      if (seg !== undefined) {
+        const valueText = encodeValue(value)
+        out.push({
+          prefix,
+          unit: { prefix, key: dotted, valueText, keyPath },
+          ...(literalKey === undefined ? {} : { fragment: `${literalKey}:${valueText}` }),
+          unitCount: 1,
+          keyPath
+        })
+        continue
+      }
+      if (topLevel) {
+        this.problems.push({
+          keyPath,
+          message:
+            "a top-level key must be an identifier (letters, digits, _, $ and -, not starting with a digit or -) to be overridden; Hydra cannot set this key from the command line — move it under a parent key or into the image's own config"
+        })
+        continue
+      }
+      if (literalKey === undefined) {
+        this.problems.push({
+          keyPath,
+          message: `${keyProblem}, and it is not a valid dotted key segment either, so no override can set it`
+        })
+        continue
+      }
+      // Not a dotted segment but fine inside a literal: a one-entry dict at the parent,
+      // which Hydra merges into the existing mapping.
+      const fragment = `${literalKey}:${encodeValue(value)}`
+      out.push({
+        prefix,
+        unit: { prefix, key: parentKey, valueText: `{${fragment}}`, keyPath },
+        fragment,
+        unitCount: 1,
+        keyPath
+      })
+    }
+    return out
+  }
+}
+
+/**
+ * Flattens a config into override units (§8). `drop` removes keys that a later override
+ * sets anyway (the experiment name, user overrides) so Hydra never sees both.
+ */
+export function flattenConfig(
+  config: DictValue,
+  drop: (dottedKey: string, isGroup: boolean) => boolean = () => false
+): Flattened {
+  const f = new Flattener(drop)
+  const children = f.entries(config, '', '', '', true)
+  return { children, problems: f.problems, skipped: f.skipped }
+}

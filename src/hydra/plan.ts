@@ -1,0 +1,201 @@
+/**
+ * Builds SageMaker `ContainerArguments` from the command words, the Hydra config, the
+ * experiment name and the user's raw overrides, within SageMaker's limits.
+ */
+import { ConfigError, type Problem } from '../errors.js'
+import { encodeString } from './encode.js'
+import { flattenConfig, renderUnit, units, type Child } from './flatten.js'
+import { OverrideSyntaxError, parseOverride, type ParsedOverride } from './override-parser.js'
+import { packOverrides } from './pack.js'
+import type { HydraConfig } from './yaml-load.js'
+
+/** SageMaker's limits on `ContainerArguments`. */
+export const SAGEMAKER_MAX_ARGS = 100
+export const SAGEMAKER_MAX_ARG_LENGTH = 256
+
+export interface ContainerArgumentsPlan {
+  /** Final ContainerArguments: command words, config overrides, experiment override, user overrides. */
+  args: string[]
+  /** How many came from the config, after packing. */
+  configOverrides: number
+  /** Total args the flat (unpacked) translation would need. */
+  unpackedCount: number
+  /** True when sibling leaves were packed into dict literals. */
+  packed: boolean
+  /** Key paths that were packed (for the summary). */
+  packedKeys: string[]
+  /** Top-level config keys deliberately left out (the Defaults List). */
+  skippedKeys: string[]
+  /** Config leaves left out because the experiment or a user override sets the same key. */
+  shadowedKeys: string[]
+}
+
+export interface PlanInput {
+  /** Leading words (already split). */
+  command: string[]
+  /** The Hydra config; may be absent (no hydra file). */
+  config?: HydraConfig
+  /** For error messages. */
+  configFile: string
+  /** Raw user overrides, appended last, validated with parseOverride. Line N is index N-1. */
+  overrides: string[]
+  /** E.g. experiment_name=<job name>; emitted last before the user overrides, as `++key=value`. */
+  experiment?: { key: string; value: string }
+  /** Default 100. */
+  maxArgs?: number
+  /** Default 256. */
+  maxArgLength?: number
+}
+
+const MULTIRUN_FLAGS = new Set(['-m', '--multirun'])
+
+function validateOverrides(overrides: readonly string[], multirun: boolean, problems: Problem[]): ParsedOverride[] {
+  const parsed: ParsedOverride[] = []
+  overrides.forEach((text, i) => {
+    const where = `input overrides line ${i + 1}`
+    try {
+      const o = parseOverride(text)
+      if (o.valueType && o.valueType !== 'element' && !multirun)
+        problems.push({
+          where,
+          message:
+            o.valueType === 'simple_choice_sweep'
+              ? `${JSON.stringify(text)} is a sweep (an unquoted comma), which Hydra rejects without --multirun: write a list as key=[a,b] or quote a string as key='a,b'`
+              : `${JSON.stringify(text)} is a sweep (${o.valueType.replace(/_/g, ' ')}), which Hydra rejects without --multirun`
+        })
+      parsed.push(o)
+    } catch (e) {
+      if (e instanceof OverrideSyntaxError) problems.push({ where, message: e.message })
+      else throw e
+    }
+  })
+  return parsed
+}
+
+function sizeReport(children: readonly Child[], maxLength: number): string {
+  const rows = children
+    .map((c) => {
+      const args = packOverrides([c], maxLength).args
+      return { key: c.keyPath, args: args.length, chars: args.reduce((n, a) => n + a.length, 0) }
+    })
+    .sort((a, b) => b.args - a.args || b.chars - a.chars)
+  const shown = rows
+    .slice(0, 10)
+    .map((r) => `${r.key} (${r.args} argument${r.args === 1 ? '' : 's'}, ${r.chars} characters)`)
+  const more = rows.length > 10 ? `, and ${rows.length - 10} more` : ''
+  return `${shown.join(', ')}${more}`
+}
+
+/**
+ * Pure. Throws ConfigError listing every problem: inexpressible values (with key path),
+ * bad user overrides (override + column), and limits that cannot be met (offending keys,
+ * sizes and what to do).
+ */
+export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan {
+  const maxArgs = input.maxArgs ?? SAGEMAKER_MAX_ARGS
+  const maxLen = input.maxArgLength ?? SAGEMAKER_MAX_ARG_LENGTH
+  const problems: Problem[] = []
+  const configWhere = (keyPath: string): string => `${input.configFile} key ${keyPath}`
+
+  const multirun = input.command.some((w) => MULTIRUN_FLAGS.has(w))
+  const user = validateOverrides(input.overrides, multirun, problems)
+
+  let experimentArg: string[] = []
+  let experimentKey: string | undefined
+  if (input.experiment) {
+    const { key, value } = input.experiment
+    const arg = `++${key}=${encodeString(value)}`
+    try {
+      const o = parseOverride(arg)
+      if (o.isGroup || o.package !== undefined || o.key !== key)
+        throw new OverrideSyntaxError(arg, 3, 'not a plain config key')
+      experimentArg = [arg]
+      experimentKey = key
+    } catch (e) {
+      if (!(e instanceof OverrideSyntaxError)) throw e
+      problems.push({
+        where: 'experiment',
+        message: `${JSON.stringify(key)} cannot be used as an override key: ${e.message}`
+      })
+    }
+  }
+
+  // Hydra applies value overrides in order, so a later one simply wins; dropping the
+  // config's copy of a key set again later keeps the list short and the intent obvious.
+  // A user override on a whole mapping may be a config-group choice, so mappings stay.
+  const userKeys = new Set(user.filter((o) => !o.isGroup && o.package === undefined && o.key !== '').map((o) => o.key))
+  const shadowed: string[] = []
+  const drop = (dotted: string, isGroup: boolean): boolean => {
+    const hit = dotted === experimentKey || (!isGroup && userKeys.has(dotted))
+    if (hit) shadowed.push(dotted)
+    return hit
+  }
+
+  const flat = input.config ? flattenConfig(input.config, drop) : { children: [], problems: [], skipped: [] }
+  for (const p of flat.problems) problems.push({ where: configWhere(p.keyPath), message: p.message })
+
+  const flatArgs = [...units(flat.children)].map(renderUnit)
+  const fixed = input.command.length + experimentArg.length + input.overrides.length
+  const unpackedCount = fixed + flatArgs.length
+  const budget = maxArgs - fixed
+
+  let configArgs = flatArgs
+  let packedKeys: string[] = []
+  if (flatArgs.length > budget) {
+    const packed = packOverrides(flat.children, maxLen)
+    configArgs = packed.args
+    packedKeys = packed.packedKeys
+  }
+
+  input.command.forEach((w, i) => {
+    if (w.length > maxLen)
+      problems.push({
+        where: 'command',
+        message: `word ${i + 1} is ${w.length} characters; SageMaker allows at most ${maxLen} per argument`
+      })
+  })
+  for (const a of configArgs)
+    if (a.length > maxLen) {
+      const key = a.replace(/^[+~]*/, '').split('=')[0]
+      problems.push({
+        where: configWhere(key),
+        message: `the override is ${a.length} characters but SageMaker allows at most ${maxLen} per argument, and a single value cannot be split; shorten the value or move it into a file in the image and point to it`
+      })
+    }
+  input.overrides.forEach((o, i) => {
+    if (o.length > maxLen)
+      problems.push({
+        where: `input overrides line ${i + 1}`,
+        message: `the override is ${o.length} characters; SageMaker allows at most ${maxLen} per argument`
+      })
+  })
+  for (const a of experimentArg)
+    if (a.length > maxLen)
+      problems.push({
+        where: 'experiment',
+        message: `the experiment override is ${a.length} characters; SageMaker allows at most ${maxLen}`
+      })
+
+  if (configArgs.length > budget) {
+    problems.push({
+      where: input.configFile,
+      message:
+        `the config needs ${configArgs.length} arguments even after packing sibling keys into dict literals, ` +
+        `but only ${Math.max(0, budget)} of SageMaker's ${maxArgs} are left (${input.command.length} command words, ` +
+        `${experimentArg.length} experiment override, ${input.overrides.length} user overrides). ` +
+        `It has ${flat.children.length} top-level keys, and each needs at least one argument. Largest: ${sizeReport(flat.children, maxLen)}. ` +
+        'To fit, group top-level keys under fewer parents, shorten long keys and values, or ship the bulky parts as a config file in the image and select it with a config group'
+    })
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems)
+  return {
+    args: [...input.command, ...configArgs, ...experimentArg, ...input.overrides],
+    configOverrides: configArgs.length,
+    unpackedCount,
+    packed: packedKeys.length > 0,
+    packedKeys,
+    skippedKeys: [...flat.skipped],
+    shadowedKeys: shadowed
+  }
+}
