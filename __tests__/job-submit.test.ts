@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import { submitJob, stopAbandonedJob, decide } from '../src/job.js'
 import { jobSettings, requestFor, startJobWorld, type JobWorld } from './support/job-env.js'
 
@@ -251,5 +252,30 @@ describe('the post step', () => {
     } finally {
       world.aws.setFaults(undefined)
     }
+  })
+})
+
+describe('a cancel while the job is being created', () => {
+  let world: JobWorld
+  beforeAll(async () => {
+    world = await startJobWorld()
+  })
+  afterAll(() => world.close())
+
+  it('stops the job the moment it exists and fails the submission', async () => {
+    const signals = new EventEmitter()
+    world.aws.setFaults((call) => {
+      if (call.operation !== 'CreateTrainingJob') return undefined
+      signals.emit('SIGINT')
+      return { kind: 'delay', ms: 50 }
+    })
+    const seen: string[] = []
+    await expect(
+      submitJob(jobSettings(), BASE, (name) => requestFor(name), { onJob: (j) => seen.push(j.name) }, { signals })
+    ).rejects.toThrow(/cancelled \(SIGINT\) while training job repo-abc1234 was being submitted/)
+    expect(seen).toEqual([BASE])
+    expect(world.sagemaker.stops).toEqual([BASE])
+    expect(world.savedState()).toMatchObject({ jobName: BASE, jobSettled: 'true' })
+    expect(signals.listenerCount('SIGINT')).toBe(0)
   })
 })

@@ -370,7 +370,7 @@ describe('waiting for the training job', () => {
       }
       const outcome = await wait(name, {}, { signals })
       expect(world.sagemaker.stops).toEqual([name])
-      expect(outcome).toMatchObject({ cancelled: true, stopRequested: true })
+      expect(outcome).toMatchObject({ cancelled: true, stopRequested: true, status: 'Stopping' })
       expect(jobFailure(outcome)).toMatch(/cancelled; training job .* was asked to stop/)
       expect(world.savedState().jobSettled).toBe('true')
       expect(signals.listenerCount('SIGINT')).toBe(0)

@@ -65,6 +65,8 @@ export interface WaitOutcome extends Pick<
   cancelled: boolean
   /** We sent StopTrainingJob (on cancel), so a `Stopped` job is no surprise. */
   stopRequested: boolean
+  /** Cancelled with stop-on-cancel: false: the job was deliberately left running. */
+  leftRunning?: boolean
   /** The last TrainingJobStatus SageMaker reported. */
   lastStatus?: string
   spot?: boolean
@@ -151,8 +153,8 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     source: options.signals
   })
   guard.arm(jobName, async () => {
-    outcome.stopRequested = true
     const result = await stopJob(sageMaker, jobName)
+    outcome.stopRequested = result === 'stopping'
     if (result !== 'stopping') core.info(`Training job ${jobName} had already ended.`)
   })
 
@@ -226,7 +228,12 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
 
   if (guard.signal) {
     outcome.cancelled = true
-    await guard.stopped()
+    outcome.leftRunning = !settings.stopOnCancel
+    if (await guard.stopped()) {
+      // What SageMaker now says, without another call: the stop was accepted.
+      outcome.status = 'Stopping'
+      outcome.secondaryStatus = 'Stopping'
+    }
     guard.dispose()
     return outcome
   }
@@ -333,10 +340,11 @@ function report(outcome: WaitOutcome): void {
 export function jobFailure(outcome: WaitOutcome): string | undefined {
   const name = outcome.name
   const reason = outcome.failureReason ? `: ${outcome.failureReason}` : ''
-  if (outcome.cancelled)
-    return outcome.stopRequested
-      ? `The run was cancelled; training job ${name} was asked to stop.`
-      : `The run was cancelled; training job ${name} keeps running.`
+  if (outcome.cancelled) {
+    if (outcome.stopRequested) return `The run was cancelled; training job ${name} was asked to stop.`
+    if (outcome.leftRunning) return `The run was cancelled; training job ${name} keeps running (stop-on-cancel: false).`
+    return `The run was cancelled.`
+  }
   switch (outcome.status) {
     case 'Failed':
       return `Training job ${name} failed${reason || ' (SageMaker gave no reason)'}`

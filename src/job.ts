@@ -10,6 +10,7 @@
  * through, because there is no separate check.
  */
 import * as core from '@actions/core'
+import type { EventEmitter } from 'node:events'
 import type {
   CreateTrainingJobCommandInput,
   DescribeTrainingJobCommandOutput,
@@ -44,6 +45,8 @@ export interface SubmitOptions {
   shortSha?: string
   /** Tests pass a client pointed at a local server; otherwise the one factory makes it. */
   client?: SageMakerClient
+  /** Where cancel signals come from (default: the process). */
+  signals?: EventEmitter
 }
 
 /** More attempts than anyone reruns by hand; stops a runaway loop if names keep colliding. */
@@ -77,7 +80,8 @@ export async function submitJob(
   const guard = settings.wait
     ? guardAgainstCancel({
         stopOnCancel: settings.stopOnCancel,
-        onSettled: () => state.save(State.JobSettled, 'true')
+        onSettled: () => state.save(State.JobSettled, 'true'),
+        source: options.signals
       })
     : undefined
 
