@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { State } from './constants.js'
 import { errorMessage } from './errors.js'
-import { dockerBuild, dockerLogin, dockerLogout, dockerPush, probeDocker } from './docker.js'
+import { dockerBuild, dockerLogin, dockerLogout, dockerPush, probeDocker, type DockerInfo } from './docker.js'
 import { Ecr, tagIsImmutable, type RepositoryInfo } from './ecr.js'
 import {
   buildArgList,
   buildPlan,
+  CACHE_TAG,
   hostOfRepositoryUri,
   imageTags,
   imageUriFor,
@@ -78,22 +79,47 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
   })
 
   const tags = await tagsToPush(ecr, target, commit, settings.pushLatest)
-  const reused = (digest: string): ImageOutcome => ({
+  const pushed = await buildAndPush({ settings, commit, ecr, docker, repo: target, registry: login.registry, tags })
+  return {
     uri,
-    digest,
-    pinned: pinnedUriFor(login.registry, repository, digest),
-    built: false,
-    tags: [tag]
-  })
-  const refs = tags.map((t) => imageUriFor(login.registry, repository, t))
+    digest: pushed.digest,
+    pinned: pinnedUriFor(login.registry, repository, pushed.digest),
+    built: pushed.built,
+    tags: pushed.tags
+  }
+}
+
+interface BuildJob {
+  settings: Settings
+  commit: Commit
+  ecr: Ecr
+  docker: DockerInfo
+  repo: RepositoryInfo
+  registry: string
+  tags: string[]
+}
+
+/** What ended up in the registry for this commit. */
+interface Pushed {
+  digest: string
+  tags: string[]
+  /** False when another run's push of the same commit won the race for an immutable tag. */
+  built: boolean
+}
+
+async function buildAndPush(job: BuildJob): Promise<Pushed> {
+  const { settings, commit, ecr, docker, repo, registry, tags } = job
+  const tag = commit.shortSha
+  const refs = tags.map((t) => imageUriFor(registry, repo.name, t))
   const metadataDir = docker.builder.kind === 'buildx' ? await mkdtemp(join(tmpdir(), 'train-on-push-')) : undefined
+  const metadataFile = metadataDir ? join(metadataDir, 'metadata.json') : undefined
   try {
     const plan = buildPlan({
       builder: docker.builder,
       context: inWorkspace(settings.workspace, settings.context),
       dockerfile: inWorkspace(settings.workspace, settings.dockerfile),
       refs,
-      repositoryRef: `${login.registry}/${repository}`,
+      repositoryRef: `${registry}/${repo.name}`,
       platform: settings.platform,
       labels: ociLabels({
         sha: commit.sha,
@@ -104,51 +130,37 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
       }),
       buildArgs: buildArgList(settings.buildArgs),
       cache: settings.cache,
-      immutable: tagIsImmutable(target, 'buildcache'),
-      metadataFile: metadataDir ? join(metadataDir, 'metadata.json') : undefined
+      immutable: tagIsImmutable(repo, CACHE_TAG),
+      metadataFile
     })
     if (plan.cacheNote) core.notice(plan.cacheNote)
 
-    // Another run of the same commit may push the tag while this one builds; where tags
-    // cannot move, its image is as good as ours and is used instead of failing.
-    const takenMeanwhile = async (error: unknown): Promise<string | undefined> => {
-      if (!isImmutableTagRefusal(errorMessage(error))) return undefined
-      const digest = await ecr.imageDigest(repository, tag)
-      if (digest) {
-        core.notice(
-          `${repository}:${tag} was pushed by another run while this one was building; its image (${digest}) is used, since the tag cannot move.`
-        )
+    const raced = await core.group(`Build ${refs.join(', ')}`, async () => {
+      try {
+        await dockerBuild(plan, settings.workspace)
+        return undefined
+      } catch (error) {
+        const taken = plan.pushesItself ? await takenMeanwhile(ecr, repo.name, tag, error) : undefined
+        if (!taken) throw error
+        return taken
       }
-      return digest
-    }
+    })
+    if (raced) return { digest: raced, tags: [tag], built: false }
 
-    const raced = await core.group(`Build ${refs.join(', ')}`, () =>
-      dockerBuild(plan, settings.workspace).then(
-        () => undefined,
-        async (error: unknown) => {
-          if (plan.pushesItself) {
-            const digest = await takenMeanwhile(error)
-            if (digest) return digest
-          }
-          throw error
-        }
-      )
-    )
-    if (raced) return reused(raced)
-
-    const pushed = await core.group('Push', async () => {
-      if (plan.pushesItself && metadataDir) {
-        const found = parseMetadataDigest(await readFile(join(metadataDir, 'metadata.json'), 'utf8').catch(() => ''))
+    return await core.group('Push', async (): Promise<Pushed> => {
+      if (plan.pushesItself && metadataFile) {
+        const found = parseMetadataDigest(await readFile(metadataFile, 'utf8').catch(() => ''))
         if (!found) {
           throw new Error(
             'buildx pushed the image but wrote no digest to its metadata file; cannot pin the training job'
           )
         }
         core.info(`Pushed ${refs.join(', ')} (${found})`)
-        return { digest: found, tags }
+        return { digest: found, tags, built: true }
       }
       let digest: string | undefined
       const done: string[] = []
+      // The short-hash tag goes first: its digest is the one the job is pinned to.
       for (const [i, ref] of refs.entries()) {
         try {
           const d = await dockerPush(ref)
@@ -156,30 +168,36 @@ export async function publishImage(settings: Settings, commit: Commit): Promise<
           done.push(tags[i])
           core.info(`Pushed ${ref} (${d})`)
         } catch (error) {
-          if (tags[i] !== tag) {
-            // Only `latest` can get here: a tag that became immutable-and-taken after the check.
-            if (!isImmutableTagRefusal(errorMessage(error))) throw error
-            core.warning(`'${tags[i]}' could not be moved in ${repository}: ${errorMessage(error)}`)
-            continue
+          if (tags[i] === tag) {
+            const taken = await takenMeanwhile(ecr, repo.name, tag, error)
+            if (!taken) throw error
+            return { digest: taken, tags: [tag], built: false }
           }
-          const taken = await takenMeanwhile(error)
-          if (!taken) throw error
-          return { digest: taken, tags: [tag], raced: true }
+          // `latest`, made immutable-and-taken by someone else after it was checked.
+          if (!isImmutableTagRefusal(errorMessage(error))) throw error
+          core.warning(`'${tags[i]}' could not be moved in ${repo.name}: ${errorMessage(error)}`)
         }
       }
-      return { digest: digest!, tags: done }
+      return { digest: digest!, tags: done, built: true }
     })
-    if ('raced' in pushed) return reused(pushed.digest)
-    return {
-      uri,
-      digest: pushed.digest,
-      pinned: pinnedUriFor(login.registry, repository, pushed.digest),
-      built: true,
-      tags: pushed.tags
-    }
   } finally {
     if (metadataDir) await rm(metadataDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Another run of the same commit may push the tag while this one builds. Where the tag
+ * cannot move, ECR refuses our push; that run's image is as good as ours, so it is used.
+ */
+async function takenMeanwhile(ecr: Ecr, repository: string, tag: string, error: unknown): Promise<string | undefined> {
+  if (!isImmutableTagRefusal(errorMessage(error))) return undefined
+  const digest = await ecr.imageDigest(repository, tag)
+  if (digest) {
+    core.notice(
+      `${repository}:${tag} was pushed by another run while this one was building; its image (${digest}) is used, since the tag cannot move.`
+    )
+  }
+  return digest
 }
 
 /** Post step: `docker logout <registry>` of what main logged in to (read from state); failures are warnings. */
