@@ -109,22 +109,35 @@ describe('packing rules', () => {
     expect(packOverrides(flattenConfig(cfg).children, 256).args).toEqual(['opt={lr:0.001,betas:[0.9,0.999]}'])
   })
 
-  it('keeps prefixes apart and never packs deletions', () => {
+  it('keeps prefixes apart, keeps YAML order and never packs deletions', () => {
     const entries: Array<[KeyValue, HydraValue]> = [
       [str('a'), str('x')],
-      [str('+b'), str('y')],
       [str('c'), str('z')],
+      [str('+b'), str('y')],
+      [str('+f'), str('v')],
       [str('++d'), str('w')],
       [str('~e'), { kind: 'null' }],
-      [str('+f'), str('v')]
+      [str('~g'), { kind: 'null' }],
+      [str('h'), str('u')]
     ]
     const cfg = dict<never>([[str('m'), dict(entries)]])
     expect(packOverrides(flattenConfig(cfg).children, 256).args).toEqual([
       'm={a:x,c:z}',
       '+m={b:y,f:v}',
       '++m.d=w',
-      '~m.e'
+      '~m.e',
+      '~m.g',
+      'm.h=u'
     ])
+  })
+
+  it('nests partial mappings so one override can span several branches', () => {
+    const cfg = deepConfig(64, 4, 3, 1)
+    const args = packOverrides(flattenConfig(cfg).children, 120).args
+    expect(args.length).toBeGreaterThan(1)
+    expect(args.some((a) => /^n1_0=\{n2_\d:\{.*\},n2_\d:\{/.test(a))).toBe(true)
+    for (const a of args) expect(a.length).toBeLessThanOrEqual(120)
+    expectRebuilds(args, cfg)
   })
 
   it('writes keys that only a dotted path can express outside the literal', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { ConfigError } from '../src/errors.js'
 import {
   applyOverrides,
+  formatArgumentsSummary,
   loadHydraConfig,
   parseOverride,
   planContainerArguments,
@@ -218,5 +219,39 @@ describe('planContainerArguments', () => {
       })
     )
     expect(problems.map((p) => p.where).sort()).toEqual(['c.yaml key x["ключ"]', 'input overrides line 1'])
+  })
+})
+
+describe('summary', () => {
+  it('shows the arguments in a collapsible block and says when packing happened', () => {
+    const cfg = loadHydraConfig(
+      ['model:', ...Array.from({ length: 120 }, (_, i) => `  w${i}: ${i}`), 'note: "a `tick` ```"'].join('\n'),
+      'c.yaml'
+    )
+    const plan = planContainerArguments({
+      command: ['python', 'train.py'],
+      config: cfg,
+      configFile: 'c.yaml',
+      overrides: []
+    })
+    expect(plan.packed).toBe(true)
+    const md = formatArgumentsSummary(plan)
+    expect(md).toContain('packed into dict literals')
+    expect(md).toContain('`model`')
+    expect(md).toContain(`<summary>Container arguments (${plan.args.length})</summary>`)
+    expect(md).toContain('````text\npython\ntrain.py\nmodel={w0:0,')
+    expect(md.trimEnd().endsWith('</details>')).toBe(true)
+  })
+
+  it('does not mention packing when there was none, and warns about line breaks', () => {
+    const plan = planContainerArguments({
+      command: [],
+      config: loadHydraConfig('msg: "two\\nlines"', 'c.yaml'),
+      configFile: 'c.yaml',
+      overrides: []
+    })
+    expect(formatArgumentsSummary(plan)).not.toContain('packed')
+    expect(formatArgumentsSummary(plan)).toContain("msg='two\\nlines'")
+    expect(plan.warnings).toEqual([expect.stringContaining('c.yaml key msg: the value contains a line break')])
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Turns a loaded config into Hydra overrides, one per leaf (§8 of the grammar notes),
- * keeping the tree shape so that the packer can later merge siblings into dict literals.
+ * keeping the tree shape (and which keys fit in a literal) so the packer can merge siblings.
  */
 import { appendKeyPath, dictKeyProblem, renderDictKey, encodeValue, isKeySegment } from './encode.js'
 import { int, str, type DictValue, type HydraValue, type KeyValue } from './value.js'
@@ -26,14 +26,18 @@ export interface Group {
   readonly children: readonly Child[]
 }
 
-/** One entry of a group (or of the root). */
+/** One entry of a group (or of the root): either a group or a leaf override. */
 export interface Child {
-  /** `key:literal` for use inside a `{...}` at the parent, when every key below allows it. */
-  readonly fragment?: string
-  /** The prefix shared by every override below, undefined if they differ. */
-  readonly prefix?: Prefix
+  /** The key as one dotted segment, when it can be one. */
+  readonly seg?: string
+  /** The key as written inside a `{...}` literal, when it can be. */
+  readonly literalKey?: string
+  /** The prefix in force for this entry (its own, or inherited). */
+  readonly prefix: Prefix
   readonly group?: Group
   readonly unit?: Unit
+  /** A leaf's value text (undefined for a group, or a bare `~key`). */
+  readonly valueText?: string
   /** Flat overrides this child needs. */
   readonly unitCount: number
   /** The key path (for messages). */
@@ -135,21 +139,17 @@ class Flattener {
           ...(value.kind === 'null' ? {} : { valueText: encodeValue(value) }),
           keyPath
         }
-        out.push({ prefix, unit, unitCount: 1, keyPath })
+        out.push({ seg, prefix, unit, unitCount: 1, keyPath })
         continue
       }
       if (seg !== undefined && value.kind === 'dict' && value.entries.length > 0) {
         const children = this.entries(value, dotted, plainPath, prefix, false)
         if (children.length === 0) continue
-        const group: Group = { key: dotted, keyPath, children }
-        const prefixes = new Set(children.map((c) => c.prefix))
-        const uniform = prefixes.size === 1 ? children[0].prefix : undefined
-        const packable =
-          literalKey !== undefined && uniform !== undefined && children.every((c) => c.fragment !== undefined)
         out.push({
-          group,
-          ...(uniform === undefined ? {} : { prefix: uniform }),
-          ...(packable ? { fragment: `${literalKey}:{${children.map((c) => c.fragment).join(',')}}` } : {}),
+          seg,
+          ...(literalKey === undefined ? {} : { literalKey }),
+          prefix,
+          group: { key: dotted, keyPath, children },
           unitCount: children.reduce((n, c) => n + c.unitCount, 0),
           keyPath
         })
@@ -159,9 +159,11 @@ class Flattener {
       if (seg !== undefined) {
         const valueText = encodeValue(value)
         out.push({
+          seg,
+          ...(literalKey === undefined ? {} : { literalKey }),
           prefix,
           unit: { prefix, key: dotted, valueText, keyPath },
-          ...(literalKey === undefined ? {} : { fragment: `${literalKey}:${valueText}` }),
+          valueText,
           unitCount: 1,
           keyPath
         })
@@ -184,11 +186,12 @@ class Flattener {
       }
       // Not a dotted segment but fine inside a literal: a one-entry dict at the parent,
       // which Hydra merges into the existing mapping.
-      const fragment = `${literalKey}:${encodeValue(value)}`
+      const valueText = encodeValue(value)
       out.push({
+        literalKey,
         prefix,
-        unit: { prefix, key: parentKey, valueText: `{${fragment}}`, keyPath },
-        fragment,
+        unit: { prefix, key: parentKey, valueText: `{${literalKey}:${valueText}}`, keyPath },
+        valueText,
         unitCount: 1,
         keyPath
       })

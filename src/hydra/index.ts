@@ -24,5 +24,6 @@ export {
 export { encodeValue, encodeString, quoteString, encodeDictKey, InexpressibleError } from './encode.js'
 export { flattenConfig, renderUnit, units, type Flattened } from './flatten.js'
 export { packOverrides, type PackResult } from './pack.js'
-export { applyOverrides } from './apply.js'
+export { applyOverrides, mergeValues } from './apply.js'
+export { formatArgumentsSummary } from './summary.js'
 export * from './value.js'

@@ -3,10 +3,17 @@
  *
  * Lossless because Hydra applies every override with `OmegaConf.update(..., merge=True)`:
  * a dict literal merges into the existing mapping, keeping keys it does not mention, and a
- * dict value is always a config override even when the key names a config group. Only
- * leaves with the same prefix share a literal, and deletions are never packed.
+ * dict value is always a config override even when the key names a config group.
+ *
+ * The leaves are cut, in YAML order, into consecutive runs; each run becomes one override
+ * rooted at the deepest key its leaves share, with the rest of their paths nested inside
+ * the literal (`a.b={c:{d:1},e:2}`). Extending a run never makes it shorter or more
+ * writable, so growing each run greedily until the next leaf no longer fits gives the
+ * fewest overrides of any order-keeping packing — and keeping the order means the composed
+ * config lists its keys exactly as the YAML did. Only leaves with the same prefix share a
+ * literal; deletions are never packed.
  */
-import { renderUnit, type Child, type Group, type Prefix } from './flatten.js'
+import { renderUnit, type Child, type Prefix } from './flatten.js'
 
 /** The packed overrides and the key paths that were packed into literals. */
 export interface PackResult {
@@ -14,107 +21,81 @@ export interface PackResult {
   readonly packedKeys: string[]
 }
 
-interface Item {
-  readonly index: number
-  readonly text: string
+interface Leaf {
+  readonly child: Child
+  /** Entries from the top-level key down to this leaf. */
+  readonly nodes: readonly Child[]
+  /** How many leading entries can be written as dotted segments. */
+  readonly pathable: number
+  /** The shallowest root below which every key can be written inside a literal. */
+  readonly minRoot: number
+  readonly prefix: Prefix
+  readonly packable: boolean
 }
 
-/**
- * Minimal bins for items of `size + 1` (the separating comma) in bins of `capacity + 1`.
- * Greedy consecutive filling keeps YAML order and is optimal among order-keeping packings;
- * first-fit decreasing is used instead when it needs fewer bins.
- */
-function binPack(items: readonly Item[], capacity: number): Item[][] {
-  const cap = capacity + 1
-  const size = (it: Item): number => it.text.length + 1
-  const consecutive: Item[][] = []
-  let current: Item[] = []
-  let left = cap
-  for (const it of items) {
-    if (size(it) > left && current.length > 0) {
-      consecutive.push(current)
-      current = []
-      left = cap
+function collect(children: readonly Child[], stack: Child[], out: Leaf[]): void {
+  for (const c of children) {
+    stack.push(c)
+    if (c.group) collect(c.group.children, stack, out)
+    else {
+      const nodes = stack.slice()
+      let pathable = 0
+      while (pathable < nodes.length && nodes[pathable].seg !== undefined) pathable++
+      let minRoot = 0
+      nodes.forEach((n, i) => {
+        if (n.literalKey === undefined) minRoot = i + 1
+      })
+      out.push({
+        child: c,
+        nodes,
+        pathable,
+        minRoot,
+        prefix: c.prefix,
+        packable: c.prefix !== '~' && c.valueText !== undefined
+      })
     }
-    current.push(it)
-    left -= size(it)
+    stack.pop()
   }
-  if (current.length > 0) consecutive.push(current)
-  if (consecutive.length <= 2) return consecutive
-
-  const bins: Array<{ items: Item[]; left: number }> = []
-  for (const it of [...items].sort((a, b) => size(b) - size(a) || a.index - b.index)) {
-    const s = size(it)
-    let bin = bins.find((b) => b.left >= s)
-    if (!bin) {
-      bin = { items: [], left: cap }
-      bins.push(bin)
-    }
-    bin.items.push(it)
-    bin.left -= s
-  }
-  if (bins.length >= consecutive.length) return consecutive
-  return bins.map((b) => b.items.sort((x, y) => x.index - y.index)).sort((x, y) => x[0].index - y[0].index)
 }
 
-class Packer {
-  readonly packedKeys: string[] = []
+function commonDepth(a: readonly Child[], b: readonly Child[]): number {
+  const n = Math.min(a.length, b.length)
+  let i = 0
+  while (i < n && a[i] === b[i]) i++
+  return i
+}
 
-  constructor(private readonly maxLength: number) {}
-
-  /** Overrides for one child of a group at `parentKey` (or of the root when undefined). */
-  child(c: Child): string[] {
-    if (c.group) return this.group(c.group)
-    return c.unit ? [renderUnit(c.unit)] : []
+/** Length of the literal for leaves[from, to), which share their first `depth` entries. */
+function literalLength(leaves: readonly Leaf[], from: number, to: number, depth: number): number {
+  let len = 2
+  for (let i = from; i < to;) {
+    const node = leaves[i].nodes[depth]
+    let j = i + 1
+    while (j < to && leaves[j].nodes[depth] === node) j++
+    if (i > from) len += 1
+    len += (node.literalKey?.length ?? 0) + 1
+    len += leaves[i].nodes.length === depth + 1 ? (node.valueText?.length ?? 0) : literalLength(leaves, i, j, depth + 1)
+    i = j
   }
+  return len
+}
 
-  group(g: Group): string[] {
-    const { children, key } = g
-    const prefixes = new Set(children.map((c) => c.prefix))
-    const [only] = prefixes
-    if (prefixes.size === 1 && only !== undefined && only !== '~' && children.every((c) => c.fragment)) {
-      const whole = `${only}${key}={${children.map((c) => c.fragment).join(',')}}`
-      if (whole.length <= this.maxLength) {
-        if (children.length > 1 || children[0].group) this.packedKeys.push(g.keyPath)
-        return [whole]
-      }
-    }
-    // Too big (or mixed): siblings that fit share literals at this key, per prefix; the
-    // rest are split further down.
-    const out: Array<{ index: number; args: string[] }> = []
-    const byPrefix = new Map<Prefix, Item[]>()
-    children.forEach((c, index) => {
-      const p = c.prefix
-      const fits =
-        c.fragment !== undefined &&
-        p !== undefined &&
-        p !== '~' &&
-        `${p}${key}={${c.fragment}}`.length <= this.maxLength
-      if (fits && p !== undefined && c.fragment !== undefined) {
-        const list = byPrefix.get(p) ?? []
-        list.push({ index, text: c.fragment })
-        byPrefix.set(p, list)
-      } else out.push({ index, args: this.child(c) })
-    })
-    for (const [p, items] of byPrefix) {
-      if (items.length === 1) {
-        // Alone, the dotted form is shorter and reads better.
-        const c = children[items[0].index]
-        out.push({ index: items[0].index, args: this.child(c) })
-        continue
-      }
-      const head = `${p}${key}=`
-      for (const bin of binPack(items, this.maxLength - head.length - 2)) {
-        if (bin.length === 1) {
-          out.push({ index: bin[0].index, args: this.child(children[bin[0].index]) })
-          continue
-        }
-        this.packedKeys.push(g.keyPath)
-        out.push({ index: bin[0].index, args: [`${head}{${bin.map((b) => b.text).join(',')}}`] })
-      }
-    }
-    return out.sort((a, b) => a.index - b.index).flatMap((o) => o.args)
+function renderLiteral(leaves: readonly Leaf[], from: number, to: number, depth: number): string {
+  const parts: string[] = []
+  for (let i = from; i < to;) {
+    const node = leaves[i].nodes[depth]
+    let j = i + 1
+    while (j < to && leaves[j].nodes[depth] === node) j++
+    const inner = leaves[i].nodes.length === depth + 1 ? (node.valueText ?? '') : renderLiteral(leaves, i, j, depth + 1)
+    parts.push(`${node.literalKey ?? ''}:${inner}`)
+    i = j
   }
+  return `{${parts.join(',')}}`
+}
+
+/** The dotted key of the entry at `root - 1` on the leaf's path. */
+function rootKey(leaf: Leaf, root: number): string {
+  return leaf.nodes[root - 1].group?.key ?? ''
 }
 
 /**
@@ -123,7 +104,41 @@ class Packer {
  * returned as is, for the caller to report).
  */
 export function packOverrides(children: readonly Child[], maxLength: number): PackResult {
-  const p = new Packer(maxLength)
-  const args = children.flatMap((c) => p.child(c))
-  return { args, packedKeys: [...new Set(p.packedKeys)] }
+  const leaves: Leaf[] = []
+  collect(children, [], leaves)
+  const args: string[] = []
+  const packedKeys = new Set<string>()
+  for (let i = 0; i < leaves.length;) {
+    const first = leaves[i]
+    let end = i
+    let root = 0
+    if (first.packable) {
+      let depth = first.nodes.length
+      let pathable = first.pathable
+      let minRoot = first.minRoot
+      for (let j = i + 1; j < leaves.length; j++) {
+        const next = leaves[j]
+        if (!next.packable || next.prefix !== first.prefix) break
+        const d = Math.min(depth, commonDepth(leaves[j - 1].nodes, next.nodes))
+        const p = Math.min(pathable, next.pathable)
+        const m = Math.max(minRoot, next.minRoot)
+        const r = Math.min(d, p)
+        if (r < 1 || r < m) break
+        const len = first.prefix.length + rootKey(first, r).length + 1 + literalLength(leaves, i, j + 1, r)
+        if (len > maxLength) break
+        depth = d
+        pathable = p
+        minRoot = m
+        root = r
+        end = j
+      }
+    }
+    if (end === i) args.push(renderUnit(first.child.unit ?? { prefix: first.prefix, key: '', keyPath: '' }))
+    else {
+      args.push(`${first.prefix}${rootKey(first, root)}=${renderLiteral(leaves, i, end + 1, root)}`)
+      packedKeys.add(first.nodes[root - 1].keyPath)
+    }
+    i = end + 1
+  }
+  return { args, packedKeys: [...packedKeys] }
 }

@@ -28,6 +28,8 @@ export interface ContainerArgumentsPlan {
   skippedKeys: string[]
   /** Config leaves left out because the experiment or a user override sets the same key. */
   shadowedKeys: string[]
+  /** Things that are valid for Hydra but worth a look (e.g. a line break inside an argument). */
+  warnings: string[]
 }
 
 export interface PlanInput {
@@ -189,6 +191,19 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   }
 
   if (problems.length > 0) throw new ConfigError(problems)
+  // Hydra reads line breaks inside quoted values fine, but SageMaker documents the
+  // argument pattern as `.*`, which may not admit them; say so rather than guess.
+  const warnings: string[] = []
+  const lineBreak = /[\n\r\u0085\u2028\u2029]/
+  for (const u of units(flat.children))
+    if (lineBreak.test(u.valueText ?? ''))
+      warnings.push(
+        `${configWhere(u.keyPath)}: the value contains a line break; SageMaker's ContainerArguments pattern (.*) may reject it`
+      )
+  input.overrides.forEach((o, i) => {
+    if (lineBreak.test(o))
+      warnings.push(`input overrides line ${i + 1}: the override contains a line break; SageMaker may reject it`)
+  })
   return {
     args: [...input.command, ...configArgs, ...experimentArg, ...input.overrides],
     configOverrides: configArgs.length,
@@ -196,6 +211,7 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
     packed: packedKeys.length > 0,
     packedKeys,
     skippedKeys: [...flat.skipped],
-    shadowedKeys: shadowed
+    shadowedKeys: shadowed,
+    warnings
   }
 }
