@@ -346,4 +346,19 @@ describe('buildPlan: inputs to the exact docker argv', () => {
     if (note) expect(plan.cacheNote).toMatch(note)
     else expect(plan.cacheNote).toBeUndefined()
   })
+
+  it.each<[string, Partial<BuildPlanInput>, string]>([
+    ['classic BuildKit asked for registry', { cache: 'registry' }, 'inline'],
+    ['legacy builder asked for inline', { builder: { kind: 'legacy' }, cache: 'inline' }, 'none'],
+    ['container builder asked for registry', { builder: containerBuildx, cache: 'registry' }, 'registry'],
+    [
+      'container builder, IMMUTABLE repository',
+      { builder: containerBuildx, cache: 'registry', immutable: true },
+      'inline'
+    ],
+    ['docker driver asked for inline', { builder: dockerBuildx, cache: 'inline' }, 'inline'],
+    ['none stays none', { builder: containerBuildx, cache: 'none' }, 'none']
+  ])('the cache actually used: %s', (_label, patch, cache) => {
+    expect(buildPlan({ ...base, ...patch }).cache).toBe(cache)
+  })
 })

@@ -147,6 +147,8 @@ export interface BuildPlan {
   pushesItself: boolean
   /** What the cache input became, said in the log when it differs from what was asked. */
   cacheNote?: string
+  /** The cache mode actually used. */
+  cache: CacheMode
 }
 
 /** Turns the build request into the exact docker argv for the builder at hand. */
@@ -211,7 +213,7 @@ export function buildPlan(p: BuildPlanInput): BuildPlan {
     args.push('--progress', 'plain')
   }
   args.push(p.context)
-  return { args, env, pushesItself, cacheNote }
+  return { args, env, pushesItself, cacheNote, cache }
 }
 
 /** True when `version` (`0.12.1`, `v0.12.1-desktop.4`) is at least major.minor; unknown counts as recent. */

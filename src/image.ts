@@ -133,7 +133,8 @@ async function buildAndPush(job: BuildJob): Promise<Pushed> {
       immutable: tagIsImmutable(repo, CACHE_TAG),
       metadataFile
     })
-    if (plan.cacheNote) core.notice(plan.cacheNote)
+    // Falling back to an inline cache is routine (the runner's default builder); no cache at all is worth a notice.
+    if (plan.cacheNote) (plan.cache === 'none' ? core.notice : core.info)(plan.cacheNote)
 
     const raced = await core.group(`Build ${refs.join(', ')}`, async () => {
       try {
