@@ -337,11 +337,51 @@ describe('waiting for the training job', () => {
           }
         : undefined
     )
-    await expect(wait('job-nobody')).rejects.toThrow(
+    const signals = new EventEmitter()
+    await expect(wait('job-nobody', {}, { signals })).rejects.toThrow(
       /Could not read the status of training job job-nobody: AccessDeniedException: User is not authorized \(the credentials need sagemaker:DescribeTrainingJob\)/
     )
+    expect(signals.listenerCount('SIGINT')).toBe(0)
     world.aws.setFaults(undefined)
     await expect(wait('job-missing')).rejects.toThrow(/job-missing was not found in us-east-1/)
+  })
+
+  it('follows the new log streams after a spot interruption', async () => {
+    const name = job(
+      [
+        {
+          status: 'InProgress',
+          secondary: 'Training',
+          afterMs: MIN,
+          onEnter: (j) => world.logs.put(`${j.name}/algo-1-100`, ['first life'])
+        },
+        { status: 'InProgress', secondary: 'Interrupted', message: 'Spot capacity reclaimed', afterMs: 3 * MIN },
+        {
+          status: 'InProgress',
+          secondary: 'Training',
+          afterMs: 5 * MIN,
+          onEnter: (j) => world.logs.put(`${j.name}/algo-1-200`, ['second life'])
+        },
+        { status: 'Completed', secondary: 'Completed', afterMs: 7 * MIN }
+      ],
+      {},
+      1,
+      true
+    )
+    const outcome = await wait(name)
+    expect(outcome.status).toBe('Completed')
+    const out = world.takeOutput()
+    expect(out).toEqual(expect.arrayContaining(['first life', '[algo-1] second life']))
+    expect(out.join('\n')).toMatch(/Interrupted: Spot capacity reclaimed/)
+  })
+
+  it('reports a job that had already ended (attached by a rerun) after one look', async () => {
+    world.sagemaker.seed('job-done', 'Completed', 'Completed')
+    const before = world.aws.calls.length
+    const outcome = await wait('job-done')
+    expect(outcome.status).toBe('Completed')
+    expect(time.sleeps).toEqual([])
+    expect(world.aws.calls.slice(before).filter((c) => c.operation === 'DescribeTrainingJob')).toHaveLength(1)
   })
 
   it('keeps going without logs when it may not read them', async () => {

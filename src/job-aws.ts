@@ -73,7 +73,7 @@ export function isTransient(error: unknown): boolean {
   // A request that got no HTTP answer at all (socket hang up, reset): the SDK wraps it
   // in a plain Error with $metadata but no status.
   if (e.$metadata && status === undefined && e.name === 'Error') return true
-  return ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError'].includes(e.name ?? '')
+  return ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'].includes(e.name ?? '')
 }
 
 /**

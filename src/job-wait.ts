@@ -158,6 +158,9 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     if (result !== 'stopping') core.info(`Training job ${jobName} had already ended.`)
   })
 
+  const wake = new AbortController()
+  void guard.cancelled.then(() => wake.abort())
+
   core.info(`Waiting for training job ${jobName}: ${trainingJobConsoleUrl(region, jobName)}`)
   let interval = baseInterval
   let failedPolls = 0
@@ -178,9 +181,9 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
         } else {
           notFound = 0
           failedPolls = 0
-          described = job
           pressure = (job.$metadata.attempts ?? 1) > 1
-          absorb(outcome, job, printed, tailer, clock, outcome.stats.polls === 1)
+          absorb(outcome, job, printed, tailer, clock, described === undefined)
+          described = job
         }
       } catch (error) {
         if (guard.signal) break
@@ -214,16 +217,16 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
 
       // Back off while AWS pushes back; come back to the set pace once it stops.
       interval = pressure ? Math.min(interval * 2, maxInterval) : Math.max(baseInterval, Math.floor(interval / 2))
-      const wake = new AbortController()
-      void guard.cancelled.then(() => wake.abort())
-      await Promise.race([sleep(Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal), guard.cancelled])
-      wake.abort()
+      await sleepUnlessCancelled(sleep, Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal)
       if (guard.signal) break
     }
   } finally {
     // A cancel is settled by the guard once its stop went through; anything else
     // (ended, timed out, status unreadable) leaves nothing for post to do.
-    if (!guard.signal) state.save(State.JobSettled, 'true')
+    if (!guard.signal) {
+      state.save(State.JobSettled, 'true')
+      guard.dispose()
+    }
   }
 
   if (guard.signal) {
@@ -237,7 +240,6 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     guard.dispose()
     return outcome
   }
-  guard.dispose()
 
   if (outcome.timedOut) {
     outcome.status = 'WaitTimedOut'
@@ -249,6 +251,26 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   }
   report(outcome)
   return outcome
+}
+
+/**
+ * Sleeps, but wakes as soon as `signal` aborts, even if an injected sleep ignores
+ * the signal. A listener per sleep, removed after, so long waits do not pile them up.
+ */
+function sleepUnlessCancelled(
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ms: number,
+  signal: AbortSignal
+): Promise<void> {
+  if (signal.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = (): void => {
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done)
+    sleep(ms, signal).then(done, done)
+  })
 }
 
 /** Copies what DescribeTrainingJob says into the outcome, printing new status transitions. */
