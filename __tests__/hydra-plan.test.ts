@@ -255,3 +255,22 @@ describe('summary', () => {
     expect(plan.warnings).toEqual([expect.stringContaining('c.yaml key msg: the value contains a line break')])
   })
 })
+
+describe('Hydra flags among the overrides', () => {
+  it('passes flags through and counts -m after python as a module flag, not --multirun', () => {
+    const problems = problemsOf(() =>
+      planContainerArguments({
+        command: ['python', '-m', 'pkg.train'],
+        configFile: 'c.yaml',
+        overrides: ['lr=0.1,0.2']
+      })
+    )
+    expect(problems[0].message).toContain('without --multirun')
+    const plan = planContainerArguments({
+      command: ['python', '-m', 'pkg.train'],
+      configFile: 'c.yaml',
+      overrides: ['-cn', 'other', '--cfg', 'job', '-m', 'lr=0.1,0.2']
+    })
+    expect(plan.args).toEqual(['python', '-m', 'pkg.train', '-cn', 'other', '--cfg', 'job', '-m', 'lr=0.1,0.2'])
+  })
+})

@@ -49,12 +49,46 @@ export interface PlanInput {
   maxArgLength?: number
 }
 
+// Hydra's own command-line flags (argparse), and those that take the next word as value.
 const MULTIRUN_FLAGS = new Set(['-m', '--multirun'])
+const FLAGS_WITH_VALUE = new Set([
+  '-cp',
+  '--config-path',
+  '-cn',
+  '--config-name',
+  '-cd',
+  '--config-dir',
+  '-c',
+  '--cfg',
+  '-p',
+  '--package',
+  '--experimental-rerun'
+])
+
+/**
+ * Whether Hydra runs in multirun mode. `python -m module` uses `-m` for Python itself,
+ * so a `-m` right after a python executable does not count.
+ */
+function isMultirun(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) => w === '--multirun' || (w === '-m' && !(i > 0 && /(^|\/)python[\d.]*$/.test(words[i - 1])))
+  )
+}
 
 function validateOverrides(overrides: readonly string[], multirun: boolean, problems: Problem[]): ParsedOverride[] {
   const parsed: ParsedOverride[] = []
+  let flagValue = false
   overrides.forEach((text, i) => {
     const where = `input overrides line ${i + 1}`
+    // Hydra flags (--cfg job, -cn other) pass through untouched; they are not overrides.
+    if (flagValue) {
+      flagValue = false
+      return
+    }
+    if (text.startsWith('-')) {
+      flagValue = FLAGS_WITH_VALUE.has(text)
+      return
+    }
     try {
       const o = parseOverride(text)
       if (o.valueType && o.valueType !== 'element' && !multirun)
@@ -99,7 +133,7 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   const problems: Problem[] = []
   const configWhere = (keyPath: string): string => `${input.configFile} key ${keyPath}`
 
-  const multirun = input.command.some((w) => MULTIRUN_FLAGS.has(w))
+  const multirun = isMultirun(input.command) || input.overrides.some((w) => MULTIRUN_FLAGS.has(w))
   const user = validateOverrides(input.overrides, multirun, problems)
 
   let experimentArg: string[] = []
@@ -178,7 +212,12 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
         message: `the experiment override is ${a.length} characters; SageMaker allows at most ${maxLen}`
       })
 
-  if (configArgs.length > budget) {
+  if (budget < 0) {
+    problems.push({
+      where: 'input overrides',
+      message: `the command words (${input.command.length}), experiment override (${experimentArg.length}) and user overrides (${input.overrides.length}) alone need ${fixed} arguments; SageMaker allows at most ${maxArgs}`
+    })
+  } else if (configArgs.length > budget) {
     problems.push({
       where: input.configFile,
       message:
