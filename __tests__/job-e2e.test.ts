@@ -149,6 +149,31 @@ suite('the job lifecycle in the bundled action', () => {
     expect(result.post?.exitCode).toBe(0)
   }, 60_000)
 
+  it('when the stop on SIGINT fails, the post step tries again', async () => {
+    const name = newJob(training)
+    const action = start()
+    await action.waitForOutput('epoch 1 train_loss=0.9')
+    let refused = 0
+    aws.setFaults((call) =>
+      call.operation === 'StopTrainingJob' && refused++ < 3
+        ? { kind: 'error', status: 503, type: 'ServiceUnavailable', message: 'Service unavailable' }
+        : undefined
+    )
+    try {
+      action.child.kill('SIGINT')
+      const result = await action.done
+      expect(result.main.stdout).toMatch(/::warning::Could not stop training job \w+: .*The post step will try again/)
+      expect(result.main.stdout).toMatch(
+        /::error::The run was cancelled \(SIGINT\) and training job \w+ could not be stopped/
+      )
+      expect(result.state.jobSettled).toBeUndefined()
+      expect(result.post?.stdout).toContain('asked SageMaker to stop it')
+      expect(sagemaker.jobs.get(name)!.stopRequested).toBe(true)
+    } finally {
+      aws.setFaults(undefined)
+    }
+  }, 60_000)
+
   it('stop-on-cancel: false leaves the job running, in main and in post', async () => {
     const name = newJob(training)
     const action = start({ 'stop-on-cancel': 'false' })

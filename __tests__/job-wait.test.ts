@@ -419,6 +419,25 @@ describe('waiting for the training job', () => {
       expect(out).toMatch(/Received SIGTERM; still stopping/)
     })
 
+    it('fails the wait, leaving the job for post to stop, when the stop does not go through', async () => {
+      const signals = new EventEmitter()
+      const name = job([{ status: 'InProgress', secondary: 'Training', afterMs: MIN }])
+      world.aws.setFaults((call) =>
+        call.operation === 'StopTrainingJob'
+          ? { kind: 'error', status: 400, type: 'AccessDeniedException', message: 'not allowed to stop' }
+          : undefined
+      )
+      time.onSleep = (n) => void (n === 2 && signals.emit('SIGINT'))
+      await expect(wait(name, {}, { signals })).rejects.toThrow(
+        new RegExp(`cancelled \\(SIGINT\\) and training job ${name} could not be stopped: not allowed to stop`)
+      )
+      expect(world.savedState().jobSettled).toBeUndefined()
+      expect(world.takeOutput().join('\n')).toMatch(
+        /::warning::Could not stop training job .*The post step will try again/
+      )
+      expect(signals.listenerCount('SIGINT')).toBe(0)
+    })
+
     it('leaves the job running with stop-on-cancel: false', async () => {
       const signals = new EventEmitter()
       const name = job([{ status: 'InProgress', secondary: 'Training', afterMs: MIN }])

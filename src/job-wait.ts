@@ -113,7 +113,7 @@ const BEFORE_CONTAINER = new Set([
 const MAX_NOT_FOUND_POLLS = 3
 
 /**
- * Polls until the job ends or the timeout elapses; streams logs; installs the cancel handler (per settings.stopOnCancel) for its duration. Fills and returns a JobOutcome-compatible partial (status, secondaryStatus, failureReason, transitions, metrics, modelArtifacts, trainingSeconds, billableSeconds). Does NOT throw for a failed job: returns the outcome; see `jobFailure`. Throws only when the job's status cannot be read at all (missing, no permission, AWS unreachable for long).
+ * Polls until the job ends or the timeout elapses; streams logs; installs the cancel handler (per settings.stopOnCancel) for its duration. Fills and returns a JobOutcome-compatible partial (status, secondaryStatus, failureReason, transitions, metrics, modelArtifacts, trainingSeconds, billableSeconds). Does NOT throw for a failed job: returns the outcome; see `jobFailure`. Throws only when the job's status cannot be read at all (missing, no permission, AWS unreachable for long), or when the run was cancelled and the stop did not go through (the job still runs; post retries).
  */
 export async function waitForJob(settings: Settings, jobName: string, options: WaitOptions = {}): Promise<WaitOutcome> {
   const clock = options.clock ?? realClock
@@ -152,10 +152,16 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     onSettled: () => state.save(State.JobSettled, 'true'),
     source: options.signals
   })
+  let stopError: unknown
   guard.arm(jobName, async () => {
-    const result = await stopJob(sageMaker, jobName)
-    outcome.stopRequested = result === 'stopping'
-    if (result !== 'stopping') core.info(`Training job ${jobName} had already ended.`)
+    try {
+      const result = await stopJob(sageMaker, jobName)
+      outcome.stopRequested = result === 'stopping'
+      if (result !== 'stopping') core.info(`Training job ${jobName} had already ended.`)
+    } catch (error) {
+      stopError = error
+      throw error
+    }
   })
 
   const wake = new AbortController()
@@ -232,12 +238,21 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   if (guard.signal) {
     outcome.cancelled = true
     outcome.leftRunning = !settings.stopOnCancel
-    if (await guard.stopped()) {
+    const stopped = await guard.stopped()
+    guard.dispose()
+    if (stopped) {
       // What SageMaker now says, without another call: the stop was accepted.
       outcome.status = 'Stopping'
       outcome.secondaryStatus = 'Stopping'
     }
-    guard.dispose()
+    // An error, not an outcome: the job is still running and nothing may mark it settled,
+    // so that the post step tries the stop again.
+    if (stopError !== undefined)
+      throw new Error(
+        `The run was cancelled (${guard.signal}) and training job ${jobName} could not be stopped: ` +
+          `${errorMessage(stopError)}. Stop it in the SageMaker console if the post step cannot: ` +
+          trainingJobConsoleUrl(region, jobName)
+      )
     return outcome
   }
 
