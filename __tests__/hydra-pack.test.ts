@@ -9,15 +9,25 @@ import {
   planContainerArguments,
   units
 } from '../src/hydra/index.js'
-import { describeValue, dict, float, str, type DictValue, type HydraValue, type KeyValue } from '../src/hydra/value.js'
+import {
+  describeValue,
+  dict,
+  valuesEqual,
+  float,
+  str,
+  type DictValue,
+  type HydraValue,
+  type KeyValue
+} from '../src/hydra/value.js'
 import { countLeaves, deepConfig, wideConfig } from '../__fixtures__/hydra/configs.js'
-import { equalUnordered } from '../__fixtures__/hydra/helpers.js'
 
 const COMMAND = ['python', 'train.py']
 
 function expectRebuilds(args: string[], cfg: DictValue): void {
   const rebuilt = applyOverrides(dict([]), args.map(parseOverride))
-  if (!equalUnordered(rebuilt, cfg)) expect(describeValue(rebuilt)).toBe(describeValue(cfg))
+  // Exact, key order included: packing keeps the YAML order.
+  if (!valuesEqual(rebuilt, cfg)) expect(describeValue(rebuilt)).toBe(describeValue(cfg))
+  expect(valuesEqual(rebuilt, cfg)).toBe(true)
 }
 
 function planFor(cfg: DictValue, overrides: string[] = []): ReturnType<typeof planContainerArguments> {

@@ -7,6 +7,7 @@ import {
   applyOverrides,
   encodeValue,
   loadHydraConfig,
+  OverrideSyntaxError,
   packOverrides,
   parseOverride,
   parseValue,
@@ -24,7 +25,6 @@ import {
   toYaml,
   valueArb
 } from '../__fixtures__/hydra/arbitraries.js'
-import { equalUnordered } from '../__fixtures__/hydra/helpers.js'
 
 const RUNS = { numRuns: 300 }
 
@@ -118,12 +118,80 @@ describe('config → container arguments → Hydra', () => {
         const packed = packOverrides(flat.children, maxLength).args
         expect(packed.length).toBeLessThanOrEqual(unpacked)
         const rebuilt = rebuild(packed)
-        if (!equalUnordered(rebuilt, cfg)) same(rebuilt, cfg)
+        same(rebuilt, cfg) // key order too: packing keeps YAML order
         // Longer than the limit only if it is a single flat override that cannot be split.
         const flatTexts = new Set(plan(cfg))
         for (const a of packed) if (a.length > maxLength) expect(flatTexts.has(a)).toBe(true)
       }),
       RUNS
+    )
+  })
+})
+
+describe('override parser robustness', () => {
+  const unit = fc.constantFrom(
+    'a',
+    'b',
+    'x',
+    '_',
+    '$',
+    '-',
+    '+',
+    '~',
+    '@',
+    '/',
+    '.',
+    ':',
+    '=',
+    ',',
+    ' ',
+    '\t',
+    "'",
+    '"',
+    '\\',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    '0',
+    '1',
+    '9',
+    'e',
+    'inf',
+    'nan',
+    'true',
+    'null',
+    '${',
+    'int',
+    'str',
+    'choice',
+    'range',
+    'é',
+    '\n',
+    '#',
+    '*',
+    '%',
+    '?',
+    '|'
+  )
+  it('either parses or throws OverrideSyntaxError with a column inside the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 16 }).map((u) => u.join('')),
+        (text) => {
+          try {
+            parseOverride(text)
+          } catch (e) {
+            expect(e).toBeInstanceOf(OverrideSyntaxError)
+            const col = (e as OverrideSyntaxError).column
+            expect(col).toBeGreaterThanOrEqual(1)
+            expect(col).toBeLessThanOrEqual(text.length + 1)
+          }
+        }
+      ),
+      { numRuns: 3000 }
     )
   })
 })

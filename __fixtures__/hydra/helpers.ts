@@ -1,16 +1,5 @@
 // Shared helpers for the hydra test suite.
-import {
-  NULL,
-  bool,
-  dict,
-  float,
-  int,
-  list,
-  str,
-  keyIdentity,
-  type HydraValue,
-  type KeyValue
-} from '../../src/hydra/value.js'
+import { NULL, bool, dict, float, int, list, str, type HydraValue, type KeyValue } from '../../src/hydra/value.js'
 
 /**
  * Parses the "Hydra result" notation of the grammar notes (`int 1`, `str "a"`,
@@ -91,30 +80,4 @@ export function parseNotation(text: string): HydraValue {
   ws()
   if (i !== text.length) throw new Error(`trailing notation at ${i}: ${text}`)
   return v
-}
-
-/** Equality that ignores dict key order (Python's dict ==), strict on types. */
-export function equalUnordered(a: HydraValue, b: HydraValue): boolean {
-  if (a.kind !== b.kind) return false
-  switch (a.kind) {
-    case 'dict': {
-      const be = (b as typeof a).entries
-      if (a.entries.length !== be.length) return false
-      const byId = new Map(be.map((e) => [keyIdentity(e.key) ?? 'nan', e]))
-      return a.entries.every((e) => {
-        const other = byId.get(keyIdentity(e.key) ?? 'nan')
-        return other !== undefined && equalUnordered(e.key, other.key) && equalUnordered(e.value, other.value)
-      })
-    }
-    case 'list': {
-      const bi = (b as typeof a).items
-      return a.items.length === bi.length && a.items.every((x, k) => equalUnordered(x, bi[k]))
-    }
-    case 'float':
-      return Object.is(a.value, (b as typeof a).value)
-    case 'null':
-      return true
-    default:
-      return a.value === (b as typeof a).value
-  }
 }
