@@ -192,3 +192,21 @@ describe('packing rules', () => {
     expect([...units(flattenConfig(cfg).children)].length).toBe(500)
   })
 })
+
+describe('mappings under keys only a literal can hold', () => {
+  it('get one override per leaf, which the packer regroups under the limit', () => {
+    const inner = dict<never>(
+      Array.from({ length: 40 }, (_, i): [KeyValue, HydraValue] => [str(`unit${i}`), float(i + 0.5)])
+    )
+    const cfg = dict<never>([[str('layers'), dict<never>([[{ kind: 'int', value: 0n }, inner]])]])
+    const flat = [...units(flattenConfig(cfg).children)].map((u) => u.valueText)
+    expect(flat.slice(0, 2)).toEqual(['{0:{unit0:0.5}}', '{0:{unit1:1.5}}'])
+    const packed = packOverrides(flattenConfig(cfg).children, 256).args
+    expect(packed.length).toBeGreaterThan(1)
+    for (const a of packed) {
+      expect(a.length).toBeLessThanOrEqual(256)
+      expect(a.startsWith('layers={0:{unit')).toBe(true)
+    }
+    expectRebuilds(packed, cfg)
+  })
+})

@@ -95,9 +95,21 @@ class Flattener {
     return ok
   }
 
-  /** `parentKey` is the dotted override key of `d` ('' at the root), `parentPath` its message path. */
-  entries(d: DictValue, parentKey: string, parentPath: string, inherited: Prefix, topLevel: boolean): Child[] {
+  /**
+   * `parentKey` is the dotted override key of `d` ('' at the root), or of its nearest
+   * ancestor reachable by a dotted key when `literalChain` (the literal keys from there
+   * down to `d`) is not empty; `parentPath` is `d`'s message path.
+   */
+  entries(
+    d: DictValue,
+    parentKey: string,
+    parentPath: string,
+    inherited: Prefix,
+    topLevel: boolean,
+    literalChain: readonly string[] = []
+  ): Child[] {
     const out: Child[] = []
+    const inLiteral = literalChain.length > 0
     for (const { key: rawKey, value } of d.entries) {
       let prefix = inherited
       let key: KeyValue = rawKey
@@ -118,7 +130,8 @@ class Flattener {
         this.problems.push({ keyPath, message: `the prefix '${m[1]}' must be followed by a key name` })
         continue
       }
-      const seg = key.kind === 'str' && isKeySegment(key.value, topLevel) ? key.value : undefined
+      // Below a key that only a literal can hold, every key must be in the literal too.
+      const seg = !inLiteral && key.kind === 'str' && isKeySegment(key.value, topLevel) ? key.value : undefined
       const dotted = seg === undefined ? parentKey : topLevel ? seg : `${parentKey}.${seg}`
       const isGroup = value.kind === 'dict' && value.entries.length > 0 && prefix !== '~'
       if (seg !== undefined && this.drop(dotted, isGroup)) continue
@@ -184,13 +197,34 @@ class Flattener {
         })
         continue
       }
-      // Not a dotted segment but fine inside a literal: a one-entry dict at the parent,
-      // which Hydra merges into the existing mapping.
+      // Not a dotted segment but fine inside a literal: a one-entry dict at the nearest
+      // dotted key, which Hydra merges into the existing mapping. A mapping there is split
+      // into one such override per leaf, so the packer can regroup it under the limit.
+      const chain = [...literalChain, literalKey]
+      // A NaN key never equals another NaN, so its mapping must travel in one piece.
+      const nanKey = key.kind === 'float' && Number.isNaN(key.value)
+      if (value.kind === 'dict' && value.entries.length > 0 && !nanKey) {
+        const children = this.entries(value, parentKey, plainPath, prefix, false, chain)
+        if (children.length === 0) continue
+        out.push({
+          literalKey,
+          prefix,
+          group: { key: parentKey, keyPath, children },
+          unitCount: children.reduce((n, c) => n + c.unitCount, 0),
+          keyPath
+        })
+        continue
+      }
       const valueText = encodeValue(value)
       out.push({
         literalKey,
         prefix,
-        unit: { prefix, key: parentKey, valueText: `{${literalKey}:${valueText}}`, keyPath },
+        unit: {
+          prefix,
+          key: parentKey,
+          valueText: chain.reduceRight((inner, k) => `{${k}:${inner}}`, valueText),
+          keyPath
+        },
         valueText,
         unitCount: 1,
         keyPath
