@@ -15,6 +15,7 @@ import { errorMessage } from './errors.js'
 /** The signals the runner sends on cancellation, in order. */
 export const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
 
+/** What to do on cancel, and where signals come from. */
 export interface CancelGuardOptions {
   /** `stop-on-cancel`: when false the job is left running and only a notice is printed. */
   stopOnCancel: boolean
@@ -24,6 +25,7 @@ export interface CancelGuardOptions {
   source?: EventEmitter
 }
 
+/** Listens for the runner's cancel signals while installed; see `guardAgainstCancel`. */
 export interface CancelGuard {
   /** The signal that cancelled the run, once one arrived. */
   readonly signal: NodeJS.Signals | undefined

@@ -26,6 +26,7 @@ export interface LogLine {
   message: string
 }
 
+/** How many streams to expect and where lines go. */
 export interface TailerOptions {
   /** How many instances (so streams) to expect. */
   instanceCount: number

@@ -34,6 +34,7 @@ export interface Clock {
   now(): number
 }
 
+/** Injection points for tests and the bench; main passes none. */
 export interface WaitOptions {
   clock?: Clock
   /** Must advance `clock` by `ms` when both are fakes; may end early when `signal` aborts. */
@@ -119,10 +120,24 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   const clock = options.clock ?? realClock
   const sleep = options.sleep ?? realSleep
   const region = settings.config.region
-  const sageMaker = options.clients?.sageMaker ?? (await sageMakerClient(region))
-  const logs = options.clients?.logs ?? (await logsClient(region))
-  // Loaded now so that a stop on cancel does not wait for a module to load.
-  await import('@aws-sdk/client-sagemaker')
+  // Listening before anything else: a cancel while the clients load is still caught,
+  // and the stop goes out as soon as there is a client to send it.
+  const guard = guardAgainstCancel({
+    stopOnCancel: settings.stopOnCancel,
+    onSettled: () => state.save(State.JobSettled, 'true'),
+    source: options.signals
+  })
+  let sageMaker: SageMakerClient
+  let logs: CloudWatchLogsClient
+  try {
+    sageMaker = options.clients?.sageMaker ?? (await sageMakerClient(region))
+    logs = options.clients?.logs ?? (await logsClient(region))
+    // Loaded now so that a stop on cancel does not wait for a module to load.
+    await import('@aws-sdk/client-sagemaker')
+  } catch (error) {
+    guard.dispose()
+    throw error
+  }
 
   const baseInterval = Math.max(1, settings.pollIntervalSeconds) * 1000
   const maxInterval = Math.max(baseInterval * 8, MAX_BACKOFF_MS)
@@ -147,11 +162,6 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   })
   const printed = new Set<string>()
 
-  const guard = guardAgainstCancel({
-    stopOnCancel: settings.stopOnCancel,
-    onSettled: () => state.save(State.JobSettled, 'true'),
-    source: options.signals
-  })
   let stopError: unknown
   guard.arm(jobName, async () => {
     try {

@@ -40,6 +40,7 @@ export interface SubmittedJob {
   status?: string
 }
 
+/** Optional extras for `submitJob`; main needs none but `shortSha`. */
 export interface SubmitOptions {
   /** The commit's short hash, kept whole when `-N` is added to a long name. Found in the request when not given. */
   shortSha?: string
