@@ -93,6 +93,18 @@ function renderLiteral(leaves: readonly Leaf[], from: number, to: number, depth:
   return `{${parts.join(',')}}`
 }
 
+/**
+ * What appending `leaf` adds to a literal whose previous leaf shares its first `shared`
+ * entries: a comma, the new nested keys with their braces, and the value.
+ */
+function addedLength(leaf: Leaf, shared: number): number {
+  const { nodes } = leaf
+  let len = 1
+  for (let k = shared; k < nodes.length - 1; k++) len += (nodes[k].literalKey?.length ?? 0) + 3
+  const last = nodes[nodes.length - 1]
+  return len + (last.literalKey?.length ?? 0) + 1 + (last.valueText?.length ?? 0)
+}
+
 /** The dotted key of the entry at `root - 1` on the leaf's path. */
 function rootKey(leaf: Leaf, root: number): string {
   return leaf.nodes[root - 1].group?.key ?? ''
@@ -116,20 +128,24 @@ export function packOverrides(children: readonly Child[], maxLength: number): Pa
       let depth = first.nodes.length
       let pathable = first.pathable
       let minRoot = first.minRoot
+      let literal = 0 // literal length of the current run at `root`
       for (let j = i + 1; j < leaves.length; j++) {
         const next = leaves[j]
         if (!next.packable || next.prefix !== first.prefix) break
-        const d = Math.min(depth, commonDepth(leaves[j - 1].nodes, next.nodes))
+        const shared = commonDepth(leaves[j - 1].nodes, next.nodes)
+        const d = Math.min(depth, shared)
         const p = Math.min(pathable, next.pathable)
         const m = Math.max(minRoot, next.minRoot)
         const r = Math.min(d, p)
         if (r < 1 || r < m) break
-        const len = first.prefix.length + rootKey(first, r).length + 1 + literalLength(leaves, i, j + 1, r)
-        if (len > maxLength) break
+        // Same root: only the new leaf's entries are added; otherwise measure afresh.
+        const lit = r === root ? literal + addedLength(next, shared) : literalLength(leaves, i, j + 1, r)
+        if (first.prefix.length + rootKey(first, r).length + 1 + lit > maxLength) break
         depth = d
         pathable = p
         minRoot = m
         root = r
+        literal = lit
         end = j
       }
     }
