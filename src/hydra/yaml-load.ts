@@ -22,7 +22,14 @@ import {
 } from 'yaml'
 import { ConfigError, type Problem } from '../errors.js'
 import { NULL, dict, list, str, isScalar, type DictValue, type HydraValue, type KeyValue } from './value.js'
-import { ScalarConstructError, constructBool, constructFloat, constructInt, constructPlain } from './yaml-resolve.js'
+import {
+  ScalarConstructError,
+  constructBool,
+  constructFloat,
+  constructInt,
+  constructPlain,
+  resolvePlainTag
+} from './yaml-resolve.js'
 
 /** A loaded Hydra config: the root mapping, with typed values. */
 export type HydraConfig = DictValue
@@ -67,10 +74,7 @@ class Constructor {
     const explicit = node.tag
     if (explicit && explicit !== '!') return explicit
     if (explicit === '!' || node.type !== 'PLAIN') return `${CORE}str`
-    const v = constructPlainSafe(String(node.value ?? ''))
-    if (v === 'merge') return `${CORE}merge`
-    if (v === 'value') return `${CORE}value`
-    return `${CORE}${v.kind === 'str' ? 'str' : v.kind}`
+    return `${CORE}${resolvePlainTag(String(node.value ?? ''))}`
   }
 
   build(node: unknown, offset: number): HydraValue {
@@ -194,15 +198,6 @@ class Constructor {
     if (budget.left < 0) return
     if (v.kind === 'list') for (const x of v.items) this.expandedSize(x, budget)
     else if (v.kind === 'dict') for (const e of v.entries) this.expandedSize(e.value, budget)
-  }
-}
-
-function constructPlainSafe(text: string): ReturnType<typeof constructPlain> {
-  try {
-    return constructPlain(text)
-  } catch {
-    // Only the tag matters here; the constructor error surfaces when the value is built.
-    return str(text)
   }
 }
 
