@@ -226,6 +226,41 @@ suite('the job lifecycle in the bundled action', () => {
     expect(JSON.stringify(request.AlgorithmSpecification.ContainerArguments)).toContain(`${name}-2`)
   }, 60_000)
 
+  it('rides out throttling on every 3rd call, a 500 and a dropped connection, and still creates one job', async () => {
+    const name = newJob([
+      ...training,
+      { status: 'InProgress', secondary: 'Uploading', message: 'Uploading generated training model' },
+      { status: 'Completed', secondary: 'Completed', message: 'Training job completed' }
+    ])
+    let n = 0
+    let describes = 0
+    aws.setFaults((call) => {
+      if (!call.target.startsWith('SageMaker.') && !call.target.startsWith('Logs_')) return undefined
+      if (call.operation === 'DescribeTrainingJob' && ++describes === 2) return { kind: 'drop' }
+      if (call.operation === 'DescribeTrainingJob' && describes === 4)
+        return { kind: 'error', status: 500, type: 'InternalFailure', message: 'We encountered an internal error.' }
+      return ++n % 3 === 0
+        ? { kind: 'error', status: 400, type: 'ThrottlingException', message: 'Rate exceeded' }
+        : undefined
+    })
+    try {
+      const before = aws.calls.length
+      const result = await start().done
+      expect({ exit: result.main.exitCode, log: result.main.exitCode === 0 ? '' : result.log }).toEqual({
+        exit: 0,
+        log: ''
+      })
+      expect(result.outputs['job-status']).toBe('Completed')
+      expect(result.main.stdout).toContain('epoch 1 train_loss=0.9')
+      const made = aws.calls.slice(before)
+      expect(made.filter((c) => c.operation === 'CreateTrainingJob' && c.status === 200)).toHaveLength(1)
+      expect(made.filter((c) => c.errorType === 'ThrottlingException').length).toBeGreaterThan(2)
+      expect([...sagemaker.jobs.keys()].filter((k) => k.startsWith(name))).toEqual([name])
+    } finally {
+      aws.setFaults(undefined)
+    }
+  }, 60_000)
+
   it('fails the step with the reason when the job fails', async () => {
     const name = newJob([{ status: 'Failed', secondary: 'Failed', message: 'Training job failed' }], {
       failureReason: 'AlgorithmError: ExecuteUserScriptError: exit code 1'

@@ -187,7 +187,8 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
       // The poll at the deadline is the last, so the outcome has the freshest status.
       const lastPoll = clock.now() >= deadline
       outcome.stats.polls++
-      let pressure = false
+      // How hard AWS pushed back this poll: 1.5 when the SDK had to retry, 2 when even that failed.
+      let pressure = 1
       try {
         outcome.stats.describeCalls++
         const job = await describeJob(sageMaker, jobName)
@@ -197,7 +198,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
         } else {
           notFound = 0
           failedPolls = 0
-          pressure = (job.$metadata.attempts ?? 1) > 1
+          if ((job.$metadata.attempts ?? 1) > 1) pressure = 1.5
           absorb(outcome, job, printed, tailer, clock, described === undefined)
           described = job
         }
@@ -205,10 +206,10 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
         if (guard.signal) break
         if (isThrottling(error)) {
           outcome.stats.throttled++
-          pressure = true
+          pressure = 2
         } else if (isTransient(error) && ++failedPolls < MAX_FAILED_POLLS) {
           outcome.stats.errors++
-          pressure = true
+          pressure = 2
           core.info(
             `Could not read the job's status this time (${errorName(error) || errorMessage(error)}); trying again.`
           )
@@ -223,7 +224,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
       outcome.stats.logCalls += tail.calls
       if (tail.throttled) {
         outcome.stats.throttled++
-        pressure = true
+        pressure = Math.max(pressure, 1.5)
       }
       if (finished || guard.signal) break
       if (lastPoll) {
@@ -232,7 +233,10 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
       }
 
       // Back off while AWS pushes back; come back to the set pace once it stops.
-      interval = pressure ? Math.min(interval * 2, maxInterval) : Math.max(baseInterval, Math.floor(interval / 2))
+      interval =
+        pressure > 1
+          ? Math.min(Math.round(interval * pressure), maxInterval)
+          : Math.max(baseInterval, Math.floor(interval / 2))
       await sleepUnlessCancelled(sleep, Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal)
       if (guard.signal) break
     }
