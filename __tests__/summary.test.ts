@@ -31,8 +31,16 @@ describe('renderSummary', () => {
       commit,
       image: { uri: 'r/x:aaaaaaa', digest: 'sha256:abc', pinned: 'r/x@sha256:abc', built: false, tags: ['aaaaaaa'] },
       job,
-      containerArguments: ['python', 'train.py', "name='<b>'"],
-      packing: { before: 140, after: 60, keys: ['model', 'data'] },
+      arguments: {
+        args: ['python', 'train.py', "name='<b>'"],
+        configOverrides: 1,
+        unpackedCount: 140,
+        packed: true,
+        packedKeys: ['model', 'data'],
+        skippedKeys: [],
+        shadowedKeys: [],
+        warnings: []
+      },
       notices: []
     }
     const md = renderSummary(result)
@@ -44,10 +52,11 @@ describe('renderSummary', () => {
     expect(md).toContain('20m 0s × 2 = 40m 0s (spot saved 70.0%)')
     expect(md).toContain('<td>Starting (3m 5s)</td><td>Preparing &#60;instances&#62;</td>')
     expect(md).toContain('<td>val:accuracy</td><td>0.91</td>')
-    expect(md).toContain('packed into dict literals: 60 arguments (<code>model</code>, <code>data</code>)')
-    expect(md).toContain('name=&#39;&#60;b&#62;&#39;')
+    expect(md).toMatch(/needed 140 container arguments.*packed into dict literals.*`model`, `data`/)
+    // Arguments sit in a code fence, where GitHub shows markup as text.
+    expect(md).toMatch(/```text\npython\ntrain.py\nname='<b>'\n```/)
     expect(md).toContain('href="https://logs.example/?a=1&#38;b=2"')
-    expect(md).not.toMatch(/<b>|<x>|<instances>/)
+    expect(md.replace(/```text[\s\S]*?```/, '')).not.toMatch(/<b>|<x>|<instances>/)
   })
 
   it('summarises a failure with its reason', () => {
@@ -55,7 +64,6 @@ describe('renderSummary', () => {
       dryRun: false,
       commit,
       job: { ...job, status: 'Failed', failureReason: 'AlgorithmError: <oops>' },
-      containerArguments: [],
       notices: [],
       error: 'Training job aaaaaaa failed: AlgorithmError: <oops>'
     })
@@ -65,8 +73,8 @@ describe('renderSummary', () => {
   })
 
   it('marks a dry run, also one with configuration problems', () => {
-    expect(renderSummary({ dryRun: true, containerArguments: [], notices: [] })).toContain('Dry run: nothing was built or submitted')
-    expect(renderSummary({ dryRun: true, containerArguments: [], notices: [], error: 'x' })).toContain('Dry run: the configuration has problems')
+    expect(renderSummary({ dryRun: true, notices: [] })).toContain('Dry run: nothing was built or submitted')
+    expect(renderSummary({ dryRun: true, notices: [], error: 'x' })).toContain('Dry run: the configuration has problems')
   })
 })
 

@@ -2,7 +2,7 @@
  * The ECR API calls of the image edge: the registry login token, the repository (looked up,
  * or created), and whether a tag is already there. Docker itself is in docker.ts.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr'
 import { ecrClient } from './aws-clients.js'
 import { decodeAuthorizationToken, registryHost } from './image-plan.js'

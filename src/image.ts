@@ -4,7 +4,7 @@
  * digest. The order keeps side effects late: everything that can be learned by reading
  * (token, repository, tag, Docker) is learned before anything is created or pushed.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'

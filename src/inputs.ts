@@ -2,7 +2,7 @@
  * The one place that reads the action's inputs and config files. Everything is
  * checked here, before any side effect, and every problem is reported together.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, normalize, relative } from 'node:path'
 import { validateShape } from './aws-shapes.js'
@@ -190,7 +190,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     jobConfigFile,
     hydraConfigFile,
     hydra,
-    overrides: r.lines(Input.Overrides),
+    // Raw lines, blanks included, so messages name the line the user sees.
+    overrides: core.getInput(Input.Overrides).split(/\r?\n/).map((line) => line.trim()),
     command,
     context,
     dockerfile,

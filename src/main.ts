@@ -3,7 +3,7 @@
  * publish the image, submit the job and optionally wait for it. The only
  * place that calls setFailed; the summary is written from the result at the end.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { Output, State } from './constants.js'
 import { resolveCommit, runnerContext } from './commit.js'
 import { ConfigError, errorMessage } from './errors.js'
@@ -18,7 +18,7 @@ import { writeSummary } from './summary.js'
 
 export async function run(): Promise<void> {
   state.markMainStarted()
-  const result: RunResult = { dryRun: false, containerArguments: [], notices: [] }
+  const result: RunResult = { dryRun: false, notices: [] }
   try {
     await train(result)
   } catch (error) {
@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
     core.setFailed(result.error)
   } finally {
     try {
-      await writeSummary(result)
+      writeSummary(result)
     } catch (error) {
       core.warning(`Could not write the step summary: ${errorMessage(error)}`)
     }
@@ -50,9 +50,8 @@ async function prepare(result: RunResult): Promise<{ settings: Settings; commit:
 
   const plan = makePlan(settings, commit, runInfo())
   for (const warning of plan.warnings) core.warning(warning)
-  result.containerArguments = plan.arguments.args
+  result.arguments = plan.arguments
   if (plan.arguments.packed) {
-    result.packing = { before: plan.arguments.unpackedCount, after: plan.arguments.args.length, keys: plan.arguments.packedKeys }
     core.notice(
       `The Hydra config needs ${plan.arguments.unpackedCount} container arguments, more than SageMaker's 100: packed ${plan.arguments.packedKeys.length} groups into dict literals (${plan.arguments.args.length} arguments).`
     )

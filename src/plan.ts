@@ -118,12 +118,15 @@ export function makePlan(settings: Settings, commit: Commit, run: RunInfo): Plan
     containerArguments: first.args.args,
     lineage
   })
+  const skipped = first.args.skippedKeys.map(
+    (key) => `${settings.hydraConfigFile} key ${key} is not sent: Hydra's defaults list cannot be overridden from the command line`
+  )
   return {
     jobName,
     lineage,
     arguments: first.args,
     request: shown,
-    warnings: first.warnings,
+    warnings: [...first.warnings, ...first.args.warnings, ...skipped],
     requestFor(name, realImage, imageDigest) {
       const again = build(name, realImage, imageDigest)
       if (again.problems.length > 0) throw new ConfigError(again.problems)

@@ -1,7 +1,7 @@
 /**
  * The post step: undo what main set up. It never fails the job; problems are warnings.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { errorMessage } from './errors.js'
 
 export async function cleanup(): Promise<void> {

@@ -2,7 +2,7 @@
  * The one place the action starts other programs (git, docker).
  * Arguments always go as an array, never through a shell; secrets go on stdin.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import * as exec from '@actions/exec'
 
 export interface RunOptions {

@@ -1,3 +1,4 @@
+import type { ContainerArgumentsPlan } from './hydra/index.js'
 import type { Commit } from './settings.js'
 
 /** The image the job runs. */
@@ -48,9 +49,8 @@ export interface RunResult {
   commit?: Commit
   image?: ImageOutcome
   job?: JobOutcome
-  containerArguments: string[]
-  /** Set when Hydra leaves were packed into dict literals to fit SageMaker's limits. */
-  packing?: { before: number; after: number; keys: string[] }
+  /** The container arguments and how they were made (packing, keys set later). */
+  arguments?: ContainerArgumentsPlan
   /** The request sent (or, in a dry run, that would be sent). */
   request?: unknown
   notices: string[]

@@ -1,5 +1,5 @@
 /** State handed from the main step to the post step (the runner keeps it as STATE_* env). */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { State } from './constants.js'
 
 type StateKey = (typeof State)[keyof typeof State]

@@ -3,7 +3,8 @@
  * Everything that came from users or AWS is escaped: a branch name or a failure
  * reason must not be able to inject markup into the page.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
+import { formatArgumentsSummary } from './hydra/index.js'
 import type { JobOutcome, RunResult } from './result.js'
 
 export function escapeHtml(text: string): string {
@@ -100,14 +101,7 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
     out.push(`### Final metrics\n\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n${lines.join('\n')}\n</table>\n`)
   }
 
-  if (result.containerArguments.length > 0) {
-    const packed = result.packing
-      ? `<p>The Hydra config needed ${result.packing.before} arguments, more than SageMaker's 100, so sibling keys were packed into dict literals: ${result.packing.after} arguments (${result.packing.keys.map(code).join(', ')}).</p>\n`
-      : ''
-    out.push(
-      `<details><summary>Container arguments (${result.containerArguments.length})</summary>\n\n${packed}<pre>${result.containerArguments.map(escapeHtml).join('\n')}</pre>\n</details>\n`
-    )
-  }
+  if (result.arguments && result.arguments.args.length > 0) out.push(formatArgumentsSummary(result.arguments) + '\n')
   if (result.request && result.dryRun) {
     out.push(`<details><summary>CreateTrainingJob request</summary>\n\n<pre>${escapeHtml(JSON.stringify(result.request, null, 2))}</pre>\n</details>\n`)
   }
@@ -116,7 +110,6 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
 }
 
 /** Appends the summary to GITHUB_STEP_SUMMARY; a runner without one (local runs) is not an error. */
-export async function writeSummary(result: RunResult): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(renderSummary(result, process.env.GITHUB_SERVER_URL || undefined)).write()
+export function writeSummary(result: RunResult): void {
+  core.appendSummary(renderSummary(result, process.env.GITHUB_SERVER_URL || undefined))
 }

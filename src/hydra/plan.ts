@@ -75,11 +75,16 @@ function isMultirun(words: readonly string[]): boolean {
   )
 }
 
-function validateOverrides(overrides: readonly string[], multirun: boolean, problems: Problem[]): ParsedOverride[] {
+function validateOverrides(
+  overrides: readonly string[],
+  lineOf: (index: number) => number,
+  multirun: boolean,
+  problems: Problem[]
+): ParsedOverride[] {
   const parsed: ParsedOverride[] = []
   let flagValue = false
   overrides.forEach((text, i) => {
-    const where = `input overrides line ${i + 1}`
+    const where = `input overrides line ${lineOf(i)}`
     // Hydra flags (--cfg job, -cn other) pass through untouched; they are not overrides.
     if (flagValue) {
       flagValue = false
@@ -133,8 +138,12 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   const problems: Problem[] = []
   const configWhere = (keyPath: string): string => `${input.configFile} key ${keyPath}`
 
-  const multirun = isMultirun(input.command) || input.overrides.some((w) => MULTIRUN_FLAGS.has(w))
-  const user = validateOverrides(input.overrides, multirun, problems)
+  // Blank lines in the overrides input are layout; messages keep the user's line numbers.
+  const lines = input.overrides.map((text, i) => ({ text, line: i + 1 })).filter((o) => o.text.trim() !== '')
+  const overrides = lines.map((o) => o.text)
+  const lineOf = (index: number): number => lines[index].line
+  const multirun = isMultirun(input.command) || overrides.some((w) => MULTIRUN_FLAGS.has(w))
+  const user = validateOverrides(overrides, lineOf, multirun, problems)
 
   let experimentArg: string[] = []
   let experimentKey: string | undefined
@@ -171,7 +180,7 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   for (const p of flat.problems) problems.push({ where: configWhere(p.keyPath), message: p.message })
 
   const flatArgs = [...units(flat.children)].map(renderUnit)
-  const fixed = input.command.length + experimentArg.length + input.overrides.length
+  const fixed = input.command.length + experimentArg.length + overrides.length
   const unpackedCount = fixed + flatArgs.length
   const budget = maxArgs - fixed
 
@@ -198,10 +207,10 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
         message: `the override is ${a.length} characters but SageMaker allows at most ${maxLen} per argument, and a single value cannot be split; shorten the value or move it into a file in the image and point to it`
       })
     }
-  input.overrides.forEach((o, i) => {
+  overrides.forEach((o, i) => {
     if (o.length > maxLen)
       problems.push({
-        where: `input overrides line ${i + 1}`,
+        where: `input overrides line ${lineOf(i)}`,
         message: `the override is ${o.length} characters; SageMaker allows at most ${maxLen} per argument`
       })
   })
@@ -215,7 +224,7 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   if (budget < 0) {
     problems.push({
       where: 'input overrides',
-      message: `the command words (${input.command.length}), experiment override (${experimentArg.length}) and user overrides (${input.overrides.length}) alone need ${fixed} arguments; SageMaker allows at most ${maxArgs}`
+      message: `the command words (${input.command.length}), experiment override (${experimentArg.length}) and user overrides (${overrides.length}) alone need ${fixed} arguments; SageMaker allows at most ${maxArgs}`
     })
   } else if (configArgs.length > budget) {
     problems.push({
@@ -223,7 +232,7 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
       message:
         `the config needs ${configArgs.length} arguments even after packing sibling keys into dict literals, ` +
         `but only ${Math.max(0, budget)} of SageMaker's ${maxArgs} are left (${input.command.length} command words, ` +
-        `${experimentArg.length} experiment override, ${input.overrides.length} user overrides). ` +
+        `${experimentArg.length} experiment override, ${overrides.length} user overrides). ` +
         `It has ${flat.children.length} top-level keys, and each needs at least one argument. Largest: ${sizeReport(flat.children, maxLen)}. ` +
         'To fit, group top-level keys under fewer parents, shorten long keys and values, or ship the bulky parts as a config file in the image and select it with a config group'
     })
@@ -239,12 +248,12 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
       warnings.push(
         `${configWhere(u.keyPath)}: the value contains a line break; SageMaker's ContainerArguments pattern (.*) may reject it`
       )
-  input.overrides.forEach((o, i) => {
+  overrides.forEach((o, i) => {
     if (lineBreak.test(o))
-      warnings.push(`input overrides line ${i + 1}: the override contains a line break; SageMaker may reject it`)
+      warnings.push(`input overrides line ${lineOf(i)}: the override contains a line break; SageMaker may reject it`)
   })
   return {
-    args: [...input.command, ...configArgs, ...experimentArg, ...input.overrides],
+    args: [...input.command, ...configArgs, ...experimentArg, ...overrides],
     configOverrides: configArgs.length,
     unpackedCount,
     packed: packedKeys.length > 0,
