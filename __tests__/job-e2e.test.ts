@@ -136,6 +136,30 @@ suite('the job lifecycle in the bundled action', () => {
     expect(result.post?.exitCode).toBe(0)
   }, 60_000)
 
+  it('stops the job within 5 s of SIGINT even while AWS throttles the polling', async () => {
+    const name = newJob(training)
+    const action = start()
+    await action.waitForOutput('epoch 1 train_loss=0.9')
+    aws.setFaults((call) =>
+      call.operation === 'DescribeTrainingJob' || call.operation === 'GetLogEvents'
+        ? { kind: 'error', status: 400, type: 'ThrottlingException', message: 'Rate exceeded' }
+        : undefined
+    )
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2500))
+      const sentAt = Date.now()
+      action.child.kill('SIGINT')
+      const result = await action.done
+      const stops = aws.callsTo('StopTrainingJob').filter((c) => c.input.TrainingJobName === name)
+      expect(stops).toHaveLength(1)
+      if (process.env.DEBUG_TEST) process.stderr.write(`stop after ${stops[0].at - sentAt} ms\n`)
+      expect(stops[0].at - sentAt).toBeLessThan(5000)
+      expect(result.state.jobSettled).toBe('true')
+    } finally {
+      aws.setFaults(undefined)
+    }
+  }, 60_000)
+
   it('the post step stops the job when main died before it could', async () => {
     const name = newJob(training)
     const action = start()

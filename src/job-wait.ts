@@ -128,9 +128,13 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     source: options.signals
   })
   let sageMaker: SageMakerClient
+  let stopper: SageMakerClient
   let logs: CloudWatchLogsClient
   try {
     sageMaker = options.clients?.sageMaker ?? (await sageMakerClient(region))
+    // Its own client: the adaptive rate limiter is per client, and after heavy throttling of
+    // the polls it could hold back the one call that has to go out at once.
+    stopper = options.clients?.sageMaker ?? (await sageMakerClient(region))
     logs = options.clients?.logs ?? (await logsClient(region))
     // Loaded now so that a stop on cancel does not wait for a module to load.
     await import('@aws-sdk/client-sagemaker')
@@ -165,7 +169,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   let stopError: unknown
   guard.arm(jobName, async () => {
     try {
-      const result = await stopJob(sageMaker, jobName)
+      const result = await stopJob(stopper, jobName)
       outcome.stopRequested = result === 'stopping'
       if (result !== 'stopping') core.info(`Training job ${jobName} had already ended.`)
     } catch (error) {
