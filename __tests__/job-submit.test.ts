@@ -272,7 +272,7 @@ describe('a cancel while the job is being created', () => {
     const seen: string[] = []
     await expect(
       submitJob(jobSettings(), BASE, (name) => requestFor(name), { onJob: (j) => seen.push(j.name) }, { signals })
-    ).rejects.toThrow(/cancelled \(SIGINT\) while training job repo-abc1234 was being submitted/)
+    ).rejects.toThrow(/^The run was cancelled \(SIGINT\) while training job repo-abc1234 was being submitted\.$/)
     expect(seen).toEqual([BASE])
     expect(world.sagemaker.stops).toEqual([BASE])
     expect(world.savedState()).toMatchObject({ jobName: BASE, jobSettled: 'true' })

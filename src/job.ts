@@ -104,15 +104,9 @@ export async function submitJob(
       const request = requestFor(name)
       if (request.TrainingJobName !== name)
         throw new Error(`The request for job ${name} names ${String(request.TrainingJobName)} instead.`)
+      let arn: string
       try {
-        const created = await client.send(new CreateTrainingJobCommand(request))
-        core.info(`Created training job ${name}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`)
-        return await settle({
-          name,
-          arn: created.TrainingJobArn ?? '',
-          attached: false,
-          status: 'InProgress'
-        })
+        arn = (await client.send(new CreateTrainingJobCommand(request))).TrainingJobArn ?? ''
       } catch (error) {
         if (errorName(error) !== 'ResourceInUse') throw createError(name, error)
         const existing = await describeJob(client, name)
@@ -150,7 +144,10 @@ export async function submitJob(
           return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: true, status })
         }
         core.info(`Training job ${name} already exists (${status}); trying the next attempt.`)
+        continue
       }
+      core.info(`Created training job ${name}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`)
+      return await settle({ name, arn, attached: false, status: 'InProgress' })
     }
     throw new Error(`Training job names ${baseName} to ${baseName}-${MAX_ATTEMPTS} are all taken.`)
   } finally {
