@@ -9,15 +9,37 @@ describe('eventCommit', () => {
   const sha = 'a'.repeat(40)
   const head = 'b'.repeat(40)
   it.each<[string, RunnerContext, { sha: string; branch: string }]>([
-    ['push to models', { eventName: 'push', sha, ref: 'refs/heads/models', repository: 'o/r', payload: { after: sha } }, { sha, branch: 'models' }],
-    ['push to models/alice', { eventName: 'push', sha, ref: 'refs/heads/models/alice', repository: 'o/r', payload: {} }, { sha, branch: 'models/alice' }],
-    ['workflow_dispatch', { eventName: 'workflow_dispatch', sha, ref: 'refs/heads/models', repository: 'o/r', payload: {} }, { sha, branch: 'models' }],
+    [
+      'push to models',
+      { eventName: 'push', sha, ref: 'refs/heads/models', repository: 'o/r', payload: { after: sha } },
+      { sha, branch: 'models' }
+    ],
+    [
+      'push to models/alice',
+      { eventName: 'push', sha, ref: 'refs/heads/models/alice', repository: 'o/r', payload: {} },
+      { sha, branch: 'models/alice' }
+    ],
+    [
+      'workflow_dispatch',
+      { eventName: 'workflow_dispatch', sha, ref: 'refs/heads/models', repository: 'o/r', payload: {} },
+      { sha, branch: 'models' }
+    ],
     [
       'pull_request: the head commit, not the merge commit',
-      { eventName: 'pull_request', sha: 'c'.repeat(40), ref: 'refs/pull/7/merge', repository: 'o/r', payload: { pull_request: { head: { sha: head, ref: 'models/exp' } } } },
+      {
+        eventName: 'pull_request',
+        sha: 'c'.repeat(40),
+        ref: 'refs/pull/7/merge',
+        repository: 'o/r',
+        payload: { pull_request: { head: { sha: head, ref: 'models/exp' } } }
+      },
       { sha: head, branch: 'models/exp' }
     ],
-    ['a tag push has no branch', { eventName: 'push', sha, ref: 'refs/tags/v1', repository: 'o/r', payload: {} }, { sha, branch: '' }]
+    [
+      'a tag push has no branch',
+      { eventName: 'push', sha, ref: 'refs/tags/v1', repository: 'o/r', payload: {} },
+      { sha, branch: '' }
+    ]
   ])('%s', (_label, ctx, expected) => {
     expect(eventCommit(ctx)).toEqual(expected)
   })
@@ -45,7 +67,14 @@ describe('resolveCommit in a real checkout', () => {
 
   it('uses the pushed commit and a fixed-length short hash', async () => {
     const c = await resolveCommit(ctx(), '', 7, ws.dir)
-    expect(c).toEqual({ sha: second, shortSha: second.slice(0, 7), branch: 'models/dog', ref: 'refs/heads/models/dog', repository: 'acme/dogs', eventName: 'push' })
+    expect(c).toEqual({
+      sha: second,
+      shortSha: second.slice(0, 7),
+      branch: 'models/dog',
+      ref: 'refs/heads/models/dog',
+      repository: 'acme/dogs',
+      eventName: 'push'
+    })
     expect((await resolveCommit(ctx(), '', 12, ws.dir)).shortSha).toBe(second.slice(0, 12))
   })
 
@@ -55,7 +84,9 @@ describe('resolveCommit in a real checkout', () => {
   })
 
   it('explains a commit missing from a shallow checkout', async () => {
-    await expect(resolveCommit(ctx(), 'deadbeefdeadbeef', 7, ws.dir)).rejects.toThrow(/input sha 'deadbeefdeadbeef' is not in the checkout.*fetch-depth: 0/)
+    await expect(resolveCommit(ctx(), 'deadbeefdeadbeef', 7, ws.dir)).rejects.toThrow(
+      /input sha 'deadbeefdeadbeef' is not in the checkout.*fetch-depth: 0/
+    )
   })
 
   it('rejects what is not a hash before asking git', async () => {

@@ -95,27 +95,119 @@ const original = (): string => readFileSync(join(ws.dir, CONFIG), 'utf8')
 describe('bad input fails before any side effect', () => {
   // Each case: inputs, optional file edits, the message it must show.
   const cases: [string, Record<string, string>, Record<string, (text: string) => string>, RegExp][] = [
-    ['a missing job config', { 'job-config': 'deploy/nope.yaml' }, {}, /input job-config: deploy\/nope.yaml does not exist in the checkout/],
-    ['a missing Hydra config', { 'hydra-config': 'conf.yaml' }, {}, /input hydra-config: conf.yaml does not exist.*set it to '' if the training code takes none/],
-    ['a typo in the job config', {}, { [CONFIG]: (t) => t.replace('volume_size', 'volume_sise') }, /sagemaker-job-config.yaml:\d+:\d+ job.volume_sise: unknown key 'volume_sise' \(did you mean 'volume_size'\?\)/],
-    ['no execution role', {}, { [CONFIG]: (t) => t.replace(/ {2}role_arn.*\n/, '') }, /aws.role_arn: no SageMaker execution role: set aws.role_arn or the role-arn input/],
-    ['a malformed instance type', { 'instance-type': 'g5.xlarge' }, {}, /input instance-type: 'g5.xlarge' is not a SageMaker instance type/],
-    ['an instance count of zero', { 'instance-count': '0' }, {}, /input instance-count: '0' must be a whole number from 1 to 1000/],
+    [
+      'a missing job config',
+      { 'job-config': 'deploy/nope.yaml' },
+      {},
+      /input job-config: deploy\/nope.yaml does not exist in the checkout/
+    ],
+    [
+      'a missing Hydra config',
+      { 'hydra-config': 'conf.yaml' },
+      {},
+      /input hydra-config: conf.yaml does not exist.*set it to '' if the training code takes none/
+    ],
+    [
+      'a typo in the job config',
+      {},
+      { [CONFIG]: (t) => t.replace('volume_size', 'volume_sise') },
+      /sagemaker-job-config.yaml:\d+:\d+ job.volume_sise: unknown key 'volume_sise' \(did you mean 'volume_size'\?\)/
+    ],
+    [
+      'no execution role',
+      {},
+      { [CONFIG]: (t) => t.replace(/ {2}role_arn.*\n/, '') },
+      /aws.role_arn: no SageMaker execution role: set aws.role_arn or the role-arn input/
+    ],
+    [
+      'a malformed instance type',
+      { 'instance-type': 'g5.xlarge' },
+      {},
+      /input instance-type: 'g5.xlarge' is not a SageMaker instance type/
+    ],
+    [
+      'an instance count of zero',
+      { 'instance-count': '0' },
+      {},
+      /input instance-count: '0' must be a whole number from 1 to 1000/
+    ],
     ['a boolean that is not one', { wait: 'yes please' }, {}, /input wait: 'yes please' must be true or false/],
-    ['an unknown if-job-exists policy', { 'if-job-exists': 'replace' }, {}, /input if-job-exists: 'replace' must be one of auto, attach, new, fail/],
-    ['an unknown job-name field', { 'job-name': '{repo}-{commit}' }, {}, /input job-name: unknown \{commit\}; allowed: \{short_sha\}/],
-    ['an underscore in the job name', { 'job-name': 'dog_{short_sha}' }, {}, /input job-name: SageMaker job names allow only letters, digits and hyphens; 'dog_\{short_sha\}' has '_'/],
-    ['a commit missing from the checkout', { sha: 'abcdef1234' }, {}, /input sha 'abcdef1234' is not in the checkout.*fetch-depth: 0/],
+    [
+      'an unknown if-job-exists policy',
+      { 'if-job-exists': 'replace' },
+      {},
+      /input if-job-exists: 'replace' must be one of auto, attach, new, fail/
+    ],
+    [
+      'an unknown job-name field',
+      { 'job-name': '{repo}-{commit}' },
+      {},
+      /input job-name: unknown \{commit\}; allowed: \{short_sha\}/
+    ],
+    [
+      'an underscore in the job name',
+      { 'job-name': 'dog_{short_sha}' },
+      {},
+      /input job-name: SageMaker job names allow only letters, digits and hyphens; 'dog_\{short_sha\}' has '_'/
+    ],
+    [
+      'a commit missing from the checkout',
+      { sha: 'abcdef1234' },
+      {},
+      /input sha 'abcdef1234' is not in the checkout.*fetch-depth: 0/
+    ],
     ['a malformed override', { overrides: 'model.lr=0.1\nmodel.betas=[0.9,' }, {}, /overrides.*model\.betas=\[0\.9,/],
     ['broken Hydra YAML', {}, { 'deploy/train-config.yaml': (t) => `${t}\nbad: [1, 2\n` }, /train-config.yaml:\d+:\d+/],
-    ['too many tags', {}, { [CONFIG]: (t) => t.replace('tags:\n', `tags:\n${Array.from({ length: 41 }, (_, i) => `  t${i}: v\n`).join('')}`) }, /SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 43\)/],
-    ['an upper-case ECR repository', { 'ecr-repository': 'Sim/Dogs' }, {}, /input ecr-repository: .*ECR repository names are lowercase/],
-    ['an unbalanced quote in the command', { command: 'python "train.py' }, {}, /input command: unterminated double quote/],
-    ['a missing build context', { context: 'docker' }, {}, /input context: the build context 'docker' is not a directory/],
-    ['a platform without an OS', { platform: 'amd64' }, {}, /input platform: 'amd64' is not a platform like linux\/amd64/],
-    ['a build arg without a value', { 'build-args': 'TORCH_VERSION' }, {}, /input build-args: 'TORCH_VERSION' is not KEY=VALUE/],
-    ['a Hydra value longer than SageMaker allows', {}, { 'deploy/train-config.yaml': (t) => `${t}\nnotes: "${'x'.repeat(300)}"\n` }, /notes/],
-    ['a reserved tag prefix', {}, { [CONFIG]: (t) => t.replace('tags:\n', 'tags:\n  aws:team: x\n') }, /tags.aws:team: tag keys starting with 'aws:' are reserved by AWS/]
+    [
+      'too many tags',
+      {},
+      {
+        [CONFIG]: (t) => t.replace('tags:\n', `tags:\n${Array.from({ length: 41 }, (_, i) => `  t${i}: v\n`).join('')}`)
+      },
+      /SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 43\)/
+    ],
+    [
+      'an upper-case ECR repository',
+      { 'ecr-repository': 'Sim/Dogs' },
+      {},
+      /input ecr-repository: .*ECR repository names are lowercase/
+    ],
+    [
+      'an unbalanced quote in the command',
+      { command: 'python "train.py' },
+      {},
+      /input command: unterminated double quote/
+    ],
+    [
+      'a missing build context',
+      { context: 'docker' },
+      {},
+      /input context: the build context 'docker' is not a directory/
+    ],
+    [
+      'a platform without an OS',
+      { platform: 'amd64' },
+      {},
+      /input platform: 'amd64' is not a platform like linux\/amd64/
+    ],
+    [
+      'a build arg without a value',
+      { 'build-args': 'TORCH_VERSION' },
+      {},
+      /input build-args: 'TORCH_VERSION' is not KEY=VALUE/
+    ],
+    [
+      'a Hydra value longer than SageMaker allows',
+      {},
+      { 'deploy/train-config.yaml': (t) => `${t}\nnotes: "${'x'.repeat(300)}"\n` },
+      /notes/
+    ],
+    [
+      'a reserved tag prefix',
+      {},
+      { [CONFIG]: (t) => t.replace('tags:\n', 'tags:\n  aws:team: x\n') },
+      /tags.aws:team: tag keys starting with 'aws:' are reserved by AWS/
+    ]
   ]
 
   it.each(cases)('%s', async (_label, inputs, edits, message) => {
@@ -141,10 +233,13 @@ describe('bad input fails before any side effect', () => {
   })
 
   it('lists every problem together', async () => {
-    const r = await run({ inputs: { 'instance-count': 'x', 'if-job-exists': 'nah', 'job-name': '{nope}', cache: 'disk' } })
+    const r = await run({
+      inputs: { 'instance-count': 'x', 'if-job-exists': 'nah', 'job-name': '{nope}', cache: 'disk' }
+    })
     expect(r.main.exitCode).toBe(1)
     expect(r.main.stdout).toMatch(/4 problems with the action's configuration/)
-    for (const input of ['instance-count', 'if-job-exists', 'job-name', 'cache']) expect(r.main.stdout).toContain(`input ${input}:`)
+    for (const input of ['instance-count', 'if-job-exists', 'job-name', 'cache'])
+      expect(r.main.stdout).toContain(`input ${input}:`)
   })
 
   it('keeps the example config intact', () => {

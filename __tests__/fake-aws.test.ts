@@ -40,14 +40,24 @@ describe('the local AWS-protocol server', () => {
 
   it.each([
     ['a name with an underscore', { TrainingJobName: 'bad_name' }, /TrainingJobName.*must match/],
-    ['64 arguments too many', { AlgorithmSpecification: { ...minimal.AlgorithmSpecification, ContainerArguments: Array(101).fill('a') } }, /at most 100 items/],
-    ['an unknown instance type', { ResourceConfig: { ...minimal.ResourceConfig, InstanceType: 'ml.nope.large' } }, /not one of the/],
+    [
+      '64 arguments too many',
+      { AlgorithmSpecification: { ...minimal.AlgorithmSpecification, ContainerArguments: Array(101).fill('a') } },
+      /at most 100 items/
+    ],
+    [
+      'an unknown instance type',
+      { ResourceConfig: { ...minimal.ResourceConfig, InstanceType: 'ml.nope.large' } },
+      /not one of the/
+    ],
     ['a missing role', { RoleArn: undefined }, /missing required member RoleArn/]
   ])('rejects %s as AWS would', async (_label, patch, message) => {
-    await expect(sagemaker().send(new CreateTrainingJobCommand({ ...minimal, ...patch } as any))).rejects.toMatchObject({
-      name: 'ValidationException',
-      message: expect.stringMatching(message)
-    })
+    await expect(sagemaker().send(new CreateTrainingJobCommand({ ...minimal, ...patch } as any))).rejects.toMatchObject(
+      {
+        name: 'ValidationException',
+        message: expect.stringMatching(message)
+      }
+    )
   })
 
   it('answers errors that the SDK maps by name', async () => {

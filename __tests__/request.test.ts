@@ -22,7 +22,10 @@ const lineage: Lineage = {
 }
 const image = `123456789012.dkr.ecr.us-east-1.amazonaws.com/sim/dog-classifier@sha256:${'ab'.repeat(32)}`
 
-const build = (config: Partial<JobConfig> = {}, over: { args?: string[]; image?: string; lineage?: Partial<Lineage> } = {}) => {
+const build = (
+  config: Partial<JobConfig> = {},
+  over: { args?: string[]; image?: string; lineage?: Partial<Lineage> } = {}
+) => {
   const cfg = { ...base, ...config }
   const request = buildTrainingJobRequest({
     config: cfg,
@@ -33,7 +36,8 @@ const build = (config: Partial<JobConfig> = {}, over: { args?: string[]; image?:
   })
   return { request, ...checkRequest(request, cfg, FILE) }
 }
-const problemText = (r: ReturnType<typeof build>): string => r.problems.map((p) => `${p.where}: ${p.message}`).join('\n')
+const problemText = (r: ReturnType<typeof build>): string =>
+  r.problems.map((p) => `${p.where}: ${p.message}`).join('\n')
 
 describe('buildTrainingJobRequest', () => {
   it('builds what the seed script sent, pinned and with lineage', () => {
@@ -53,26 +57,48 @@ describe('buildTrainingJobRequest', () => {
         ]
       },
       InputDataConfig: [
-        { ChannelName: 'assets', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://my-models/assets/', S3DataDistributionType: 'FullyReplicated' } } }
+        {
+          ChannelName: 'assets',
+          DataSource: {
+            S3DataSource: {
+              S3DataType: 'S3Prefix',
+              S3Uri: 's3://my-models/assets/',
+              S3DataDistributionType: 'FullyReplicated'
+            }
+          }
+        }
       ],
       OutputDataConfig: { S3OutputPath: 's3://my-models/dog-classifier/output' },
       ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 50 },
       StoppingCondition: { MaxRuntimeInSeconds: 43200, MaxWaitTimeInSeconds: 86400 },
-      CheckpointConfig: { S3Uri: 's3://my-models/dog-classifier/checkpoints/5a3f32b/', LocalPath: '/opt/ml/checkpoints' },
+      CheckpointConfig: {
+        S3Uri: 's3://my-models/dog-classifier/checkpoints/5a3f32b/',
+        LocalPath: '/opt/ml/checkpoints'
+      },
       EnableManagedSpotTraining: true
     })
-    expect(request.Environment).toMatchObject({ WANDB_MODE: 'offline', TRAIN_ON_PUSH_SHA: sha, TRAIN_ON_PUSH_JOB_NAME: '5a3f32b', TRAIN_ON_PUSH_IMAGE_DIGEST: lineage.imageDigest })
-    expect(request.Tags).toEqual(expect.arrayContaining([
-      { Key: 'project', Value: 'dog-classifier' },
-      { Key: 'train-on-push:sha', Value: sha },
-      { Key: 'train-on-push:run-url', Value: lineage.runUrl },
-      { Key: 'train-on-push:image-digest', Value: lineage.imageDigest }
-    ]))
+    expect(request.Environment).toMatchObject({
+      WANDB_MODE: 'offline',
+      TRAIN_ON_PUSH_SHA: sha,
+      TRAIN_ON_PUSH_JOB_NAME: '5a3f32b',
+      TRAIN_ON_PUSH_IMAGE_DIGEST: lineage.imageDigest
+    })
+    expect(request.Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'project', Value: 'dog-classifier' },
+        { Key: 'train-on-push:sha', Value: sha },
+        { Key: 'train-on-push:run-url', Value: lineage.runUrl },
+        { Key: 'train-on-push:image-digest', Value: lineage.imageDigest }
+      ])
+    )
     expect(modelArtifactsUri(base, '5a3f32b')).toBe('s3://my-models/dog-classifier/output/5a3f32b/output/model.tar.gz')
   })
 
   it('leaves out what is not configured (no empty lists AWS would reject)', () => {
-    const { request, problems } = build({ channels: {}, metricDefinitions: [], spot: false, maxWaitSeconds: undefined, s3Prefix: '' }, { args: [] })
+    const { request, problems } = build(
+      { channels: {}, metricDefinitions: [], spot: false, maxWaitSeconds: undefined, s3Prefix: '' },
+      { args: [] }
+    )
     expect(problems).toEqual([])
     expect(request.InputDataConfig).toBeUndefined()
     expect(request.AlgorithmSpecification).not.toHaveProperty('ContainerArguments')
@@ -82,7 +108,9 @@ describe('buildTrainingJobRequest', () => {
   })
 
   it('makes lineage values tag-safe', () => {
-    expect(lineageTags({ ...lineage, actor: 'dependabot[bot]' }).find((t) => t.Key.endsWith(':actor'))!.Value).toBe('dependabot_bot_')
+    expect(lineageTags({ ...lineage, actor: 'dependabot[bot]' }).find((t) => t.Key.endsWith(':actor'))!.Value).toBe(
+      'dependabot_bot_'
+    )
   })
 })
 
@@ -90,25 +118,64 @@ describe('checkRequest', () => {
   it('only warns for an instance type newer than the shipped model', () => {
     const r = build({ instanceType: 'ml.p9.48xlarge' })
     expect(r.problems).toEqual([])
-    expect(r.warnings[0]).toMatch(/job.instance_type \(or input instance-type\): 'ml.p9.48xlarge' is not in the SageMaker model/)
+    expect(r.warnings[0]).toMatch(
+      /job.instance_type \(or input instance-type\): 'ml.p9.48xlarge' is not in the SageMaker model/
+    )
   })
 
   it('allows 41 user tags next to the 9 lineage tags, not 42', () => {
     const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']))
     expect(build({ tags: tags(41) }).problems).toEqual([])
-    expect(problemText(build({ tags: tags(42) }))).toMatch(/tags: SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 42\)/)
+    expect(problemText(build({ tags: tags(42) }))).toMatch(
+      /tags: SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 42\)/
+    )
   })
 
   it.each([
-    ['a reserved aws: tag key', { tags: { 'aws:owner': 'me' } }, {}, /tags.aws:owner: tag keys starting with 'aws:' are reserved/],
+    [
+      'a reserved aws: tag key',
+      { tags: { 'aws:owner': 'me' } },
+      {},
+      /tags.aws:owner: tag keys starting with 'aws:' are reserved/
+    ],
     ['a tag key of the action', { tags: { 'train-on-push:sha': 'x' } }, {}, /are set by this action/],
-    ['a tag value with forbidden characters', { tags: { owner: 'a<b>' } }, {}, /deploy\/sagemaker-job-config.yaml tags: .*must match/],
-    ['a reserved environment name', { environment: { TRAIN_ON_PUSH_SHA: 'x' } }, {}, /environment.TRAIN_ON_PUSH_SHA: names starting with TRAIN_ON_PUSH_ are set by this action/],
+    [
+      'a tag value with forbidden characters',
+      { tags: { owner: 'a<b>' } },
+      {},
+      /deploy\/sagemaker-job-config.yaml tags: .*must match/
+    ],
+    [
+      'a reserved environment name',
+      { environment: { TRAIN_ON_PUSH_SHA: 'x' } },
+      {},
+      /environment.TRAIN_ON_PUSH_SHA: names starting with TRAIN_ON_PUSH_ are set by this action/
+    ],
     ['an environment name with a dash', { environment: { 'MY-VAR': 'x' } }, {}, /environment: .*'MY-VAR' must match/],
-    ['an image reference over 255 characters', {}, { image: `${'a'.repeat(200)}.dkr.ecr.us-east-1.amazonaws.com/x@sha256:${'0'.repeat(64)}` }, /aws.ecr_repository \(or input ecr-repository\): must be at most 255 characters/],
-    ['a container argument over 256 characters', {}, { args: ['python', 'x'.repeat(257)] }, /inputs command \/ hydra-config \/ overrides: must be at most 256 characters.*ContainerArguments\[1\]/],
-    ['an unknown channel distribution', { channels: { train: { uri: 's3://b/p', distribution: 'Sharded' } } }, {}, /inputs.train: 'Sharded' is not one of the 2 allowed values/],
-    ['a bad subnet id', { vpc: { subnets: ['subnet_1'], securityGroups: ['sg-1'] } }, {}, /vpc.subnets: 'subnet_1' must match/],
+    [
+      'an image reference over 255 characters',
+      {},
+      { image: `${'a'.repeat(200)}.dkr.ecr.us-east-1.amazonaws.com/x@sha256:${'0'.repeat(64)}` },
+      /aws.ecr_repository \(or input ecr-repository\): must be at most 255 characters/
+    ],
+    [
+      'a container argument over 256 characters',
+      {},
+      { args: ['python', 'x'.repeat(257)] },
+      /inputs command \/ hydra-config \/ overrides: must be at most 256 characters.*ContainerArguments\[1\]/
+    ],
+    [
+      'an unknown channel distribution',
+      { channels: { train: { uri: 's3://b/p', distribution: 'Sharded' } } },
+      {},
+      /inputs.train: 'Sharded' is not one of the 2 allowed values/
+    ],
+    [
+      'a bad subnet id',
+      { vpc: { subnets: ['subnet_1'], securityGroups: ['sg-1'] } },
+      {},
+      /vpc.subnets: 'subnet_1' must match/
+    ],
     ['a bad KMS key', { kmsKeyId: 'key id' }, {}, /kms_key_id: 'key id' must match/],
     ['a bad role ARN', { roleArn: 'arn:aws:iam::123:role/x' }, {}, /aws.role_arn \(or input role-arn\): .*must match/]
   ])('rejects %s', (_label, config, over, message) => {

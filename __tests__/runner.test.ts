@@ -68,11 +68,17 @@ describe('file commands match @actions/core', () => {
   it('outputs and state read back the same', () => {
     runner.setOutput('job-name', nasty)
     runner.saveState('jobName', 'abc1234')
-    const ours = [parseCommandFile(readFileSync(join(dir, 'output'), 'utf8')), parseCommandFile(readFileSync(join(dir, 'state'), 'utf8'))]
+    const ours = [
+      parseCommandFile(readFileSync(join(dir, 'output'), 'utf8')),
+      parseCommandFile(readFileSync(join(dir, 'state'), 'utf8'))
+    ]
     for (const f of ['output', 'state']) writeFileSync(join(dir, f), '')
     core.setOutput('job-name', nasty)
     core.saveState('jobName', 'abc1234')
-    const theirs = [parseCommandFile(readFileSync(join(dir, 'output'), 'utf8')), parseCommandFile(readFileSync(join(dir, 'state'), 'utf8'))]
+    const theirs = [
+      parseCommandFile(readFileSync(join(dir, 'output'), 'utf8')),
+      parseCommandFile(readFileSync(join(dir, 'state'), 'utf8'))
+    ]
     expect(ours).toEqual(theirs)
     expect(ours[0]['job-name']).toBe(nasty)
   })
@@ -97,7 +103,9 @@ describe('file commands match @actions/core', () => {
 
   it('groups async work', async () => {
     const out: string[] = []
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true))
+    const spy = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true))
     try {
       await expect(runner.group('g', async () => 42)).resolves.toBe(42)
       await expect(runner.group('g', async () => Promise.reject(new Error('x')))).rejects.toThrow('x')

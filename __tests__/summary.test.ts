@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals'
 import type { RunResult } from '../src/result.js'
 import { escapeHtml, formatDuration, renderSummary, spotSaving } from '../src/summary.js'
 
-const commit = { sha: 'a'.repeat(40), shortSha: 'aaaaaaa', branch: 'models/<x>', ref: 'refs/heads/models/<x>', repository: 'acme/dogs', eventName: 'push' }
+const commit = {
+  sha: 'a'.repeat(40),
+  shortSha: 'aaaaaaa',
+  branch: 'models/<x>',
+  ref: 'refs/heads/models/<x>',
+  repository: 'acme/dogs',
+  eventName: 'push'
+}
 const job = {
   name: 'aaaaaaa',
   arn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/aaaaaaa',
@@ -15,7 +22,12 @@ const job = {
   status: 'Completed',
   secondaryStatus: 'Completed',
   transitions: [
-    { status: 'Starting', start: new Date('2026-11-22T10:00:00Z'), end: new Date('2026-11-22T10:03:05Z'), message: 'Preparing <instances>' },
+    {
+      status: 'Starting',
+      start: new Date('2026-11-22T10:00:00Z'),
+      end: new Date('2026-11-22T10:03:05Z'),
+      message: 'Preparing <instances>'
+    },
     { status: 'Training', start: new Date('2026-11-22T10:03:05Z'), end: new Date('2026-11-22T11:03:05Z') }
   ],
   metrics: [{ name: 'val:accuracy', value: 0.91 }],
@@ -45,7 +57,11 @@ describe('renderSummary', () => {
     }
     const md = renderSummary(result)
     expect(md).toContain('## ✅ Training job completed: aaaaaaa')
-    expect(md).toContain('<a href="https://github.com/acme/dogs/commit/' + 'a'.repeat(40) + '">aaaaaaa</a> on <code>models/&#60;x&#62;</code>')
+    expect(md).toContain(
+      '<a href="https://github.com/acme/dogs/commit/' +
+        'a'.repeat(40) +
+        '">aaaaaaa</a> on <code>models/&#60;x&#62;</code>'
+    )
     expect(md).toContain('reused (already in the registry)')
     expect(md).toContain('<code>ml.g5.xlarge</code> × 2 (managed spot)')
     expect(md).toContain('1h 6m 40s')
@@ -74,7 +90,9 @@ describe('renderSummary', () => {
 
   it('marks a dry run, also one with configuration problems', () => {
     expect(renderSummary({ dryRun: true, notices: [] })).toContain('Dry run: nothing was built or submitted')
-    expect(renderSummary({ dryRun: true, notices: [], error: 'x' })).toContain('Dry run: the configuration has problems')
+    expect(renderSummary({ dryRun: true, notices: [], error: 'x' })).toContain(
+      'Dry run: the configuration has problems'
+    )
   })
 })
 

@@ -4,8 +4,7 @@
 //   3. every section in bench/*.ts (Hydra translation, image reruns, AWS calls), compiled with tsc
 // Usage: npm run bench [-- --runs 15] [-- --only cold-start,hydra]
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { entry, exampleCheckout, root, runnerEnv } from './runner-env.mjs'
@@ -45,7 +44,11 @@ if (wanted('cold-start')) {
   }
   // Peak RSS from inside the process at exit (Node has no rusage for children).
   const probe = join(root, 'scripts', 'peak-rss.mjs')
-  const rss = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, entry], { env, cwd: checkout.dir, encoding: 'utf8' })
+  const rss = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, entry], {
+    env,
+    cwd: checkout.dir,
+    encoding: 'utf8'
+  })
   const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(rss.stderr)?.[1] ?? NaN)
   const bareRss = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, '-e', '0'], { encoding: 'utf8' })
   const barePeak = Number(/PEAK_RSS_KB=(\d+)/.exec(bareRss.stderr)?.[1] ?? NaN)
@@ -60,17 +63,29 @@ if (wanted('cold-start')) {
     goal: 'ratio <= 2',
     peakRssMb: +(peak / 1024).toFixed(1),
     bareNodePeakRssMb: +(barePeak / 1024).toFixed(1),
-    bundle: { entryKb: +(statSync(join(dist, 'index.js')).size / 1024).toFixed(0), allChunksKb: +(total / 1024).toFixed(0), chunks: files.length }
+    bundle: {
+      entryKb: +(statSync(join(dist, 'index.js')).size / 1024).toFixed(0),
+      allChunksKb: +(total / 1024).toFixed(0),
+      chunks: files.length
+    }
   }
-  console.log(`cold start: bare node ${ms(median(bare))}, dry run ${ms(median(action))} (×${(median(action) / median(bare)).toFixed(2)}; goal ≤ 2×), peak RSS ${(peak / 1024).toFixed(1)} MB (bare node ${(barePeak / 1024).toFixed(1)} MB), bundle ${(total / 1024).toFixed(0)} KB in ${files.length} chunks (entry ${(statSync(join(dist, 'index.js')).size / 1024).toFixed(0)} KB)`)
+  console.log(
+    `cold start: bare node ${ms(median(bare))}, dry run ${ms(median(action))} (×${(median(action) / median(bare)).toFixed(2)}; goal ≤ 2×), peak RSS ${(peak / 1024).toFixed(1)} MB (bare node ${(barePeak / 1024).toFixed(1)} MB), bundle ${(total / 1024).toFixed(0)} KB in ${files.length} chunks (entry ${(statSync(join(dist, 'index.js')).size / 1024).toFixed(0)} KB)`
+  )
   rmSync(checkout.dir, { recursive: true, force: true })
 }
 
-const sections = existsSync(join(root, 'bench')) ? readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts')) : []
+const sections = existsSync(join(root, 'bench'))
+  ? readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts'))
+  : []
 const selected = sections.filter((f) => wanted(f.replace(/\.ts$/, '')))
 if (selected.length > 0) {
   const out = join(root, '.bench')
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.bench.json')], { stdio: 'inherit' })
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.bench.json')],
+    { stdio: 'inherit' }
+  )
   for (const file of selected) {
     const name = file.replace(/\.ts$/, '')
     console.log(`\n── ${name}`)

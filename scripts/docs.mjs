@@ -10,7 +10,8 @@ const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 export function tables() {
   const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
   const inputs = Object.entries(action.inputs).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.default === '' || spec.default === undefined ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.default === '' || spec.default === undefined ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
   )
   const outputs = Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)
   return {

@@ -38,7 +38,11 @@ function subset(shapes, roots) {
     }
   }
   roots.forEach(visit)
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]))
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => [k, out[k]])
+  )
 }
 
 export function render(target) {

@@ -22,7 +22,11 @@ export function actionDefaults() {
     const value = /^ {4}default:\s*(.*)$/.exec(line)
     if (section === 'inputs' && input && value) {
       const raw = value[1].trim()
-      defaults[input] = /^'.*'$/.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : /^".*"$/.test(raw) ? JSON.parse(raw) : raw
+      defaults[input] = /^'.*'$/.test(raw)
+        ? raw.slice(1, -1).replace(/''/g, "'")
+        : /^".*"$/.test(raw)
+          ? JSON.parse(raw)
+          : raw
     }
   }
   return defaults
@@ -36,7 +40,13 @@ export function exampleCheckout() {
     execFileSync('git', args, {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'demo', GIT_AUTHOR_EMAIL: 'demo@example.com', GIT_COMMITTER_NAME: 'demo', GIT_COMMITTER_EMAIL: 'demo@example.com' }
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'demo',
+        GIT_AUTHOR_EMAIL: 'demo@example.com',
+        GIT_COMMITTER_NAME: 'demo',
+        GIT_COMMITTER_EMAIL: 'demo@example.com'
+      }
     }).trim()
   git('init', '-q', '-b', 'models')
   git('add', '-A')
@@ -47,8 +57,16 @@ export function exampleCheckout() {
 /** The environment the runner gives a step: inputs, event, and the command files. */
 export function runnerEnv(checkout, inputs = {}) {
   const files = mkdtempSync(join(tmpdir(), 'train-on-push-runner-'))
-  const paths = { event: join(files, 'event.json'), output: join(files, 'output'), summary: join(files, 'summary.md'), state: join(files, 'state') }
-  writeFileSync(paths.event, JSON.stringify({ ref: 'refs/heads/models', after: checkout.sha, repository: { full_name: 'acme/dog-classifier' } }))
+  const paths = {
+    event: join(files, 'event.json'),
+    output: join(files, 'output'),
+    summary: join(files, 'summary.md'),
+    state: join(files, 'state')
+  }
+  writeFileSync(
+    paths.event,
+    JSON.stringify({ ref: 'refs/heads/models', after: checkout.sha, repository: { full_name: 'acme/dog-classifier' } })
+  )
   for (const f of [paths.output, paths.summary, paths.state]) writeFileSync(f, '')
   const env = {
     PATH: process.env.PATH,
@@ -69,7 +87,8 @@ export function runnerEnv(checkout, inputs = {}) {
     GITHUB_STATE: paths.state,
     RUNNER_TEMP: files
   }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs }))
+    env[`INPUT_${name.toUpperCase()}`] = value
   return { env, paths }
 }
 

@@ -96,12 +96,7 @@ function describe(value: unknown): string {
  * Checks `value` against `shapeName` and everything below it.
  * Unknown members are reported too: AWS rejects them as SerializationException.
  */
-export function validateShape(
-  shapes: ShapeMap,
-  shapeName: string,
-  value: unknown,
-  path = ''
-): Violation[] {
+export function validateShape(shapes: ShapeMap, shapeName: string, value: unknown, path = ''): Violation[] {
   const out: Violation[] = []
   visit(shapes, shapeName, value, path, out)
   return out
@@ -203,6 +198,5 @@ function visit(shapes: ShapeMap, name: string, value: unknown, path: string, out
 function checkCount(shape: Shape, count: number, push: (m: string) => void): void {
   if (shape.min !== undefined && count < shape.min)
     push(`must have at least ${shape.min} item${shape.min === 1 ? '' : 's'} (it has ${count})`)
-  if (shape.max !== undefined && count > shape.max)
-    push(`must have at most ${shape.max} items (it has ${count})`)
+  if (shape.max !== undefined && count > shape.max) push(`must have at most ${shape.max} items (it has ${count})`)
 }

@@ -8,7 +8,7 @@
  * listener keeps Node from exiting on the signal, and the request in flight keeps
  * the event loop alive, so the stop gets out before the process ends.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { EventEmitter } from 'node:events'
 import { errorMessage } from './errors.js'
 

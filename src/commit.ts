@@ -70,7 +70,8 @@ export async function resolveCommit(
   const fromEvent = eventCommit(ctx)
   const wanted = shaInput || fromEvent.sha
   const source = shaInput ? `input sha '${shaInput}'` : `the ${ctx.eventName || 'current'} event's commit '${wanted}'`
-  if (!wanted) throw new Error('input sha: no commit to train: the event has none (GITHUB_SHA is empty); set the sha input')
+  if (!wanted)
+    throw new Error('input sha: no commit to train: the event has none (GITHUB_SHA is empty); set the sha input')
   if (!HEX.test(wanted)) throw new Error(`input sha: '${wanted}' is not a commit hash (4 to 40 hexadecimal characters)`)
 
   const out = await run('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${wanted}^{commit}`], {
@@ -79,9 +80,7 @@ export async function resolveCommit(
   if (out.exitCode !== 0) {
     const notRepo = await run('git', ['rev-parse', '--is-inside-work-tree'], { cwd: workspace })
     if (notRepo.exitCode !== 0) {
-      throw new Error(
-        `${source}: ${workspace} is not a git checkout; add actions/checkout before this action`
-      )
+      throw new Error(`${source}: ${workspace} is not a git checkout; add actions/checkout before this action`)
     }
     const ambiguous = /ambiguous/i.test(out.stderr)
     throw new Error(

@@ -145,7 +145,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
   const dockerfile = r.text(Input.Dockerfile) || join(context, 'Dockerfile')
   const contextPath = join(workspace, context)
   if (!existsSync(contextPath) || !statSync(contextPath).isDirectory()) {
-    r.problems.push({ where: `input ${Input.Context}`, message: `the build context '${context}' is not a directory in the checkout` })
+    r.problems.push({
+      where: `input ${Input.Context}`,
+      message: `the build context '${context}' is not a directory in the checkout`
+    })
   }
   if (workspaceFile(workspace, dockerfile, Input.Dockerfile, r.problems) === undefined) {
     r.problems.push({ where: `input ${Input.Dockerfile}`, message: `'${dockerfile}' does not exist in the checkout` })
@@ -166,7 +169,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     })
   }
   if (!jobNameTemplate.includes('{short_sha}') && !jobNameTemplate.includes('{sha}')) {
-    notices.push(`job-name '${jobNameTemplate}' does not contain {short_sha}: every commit will compete for the same job name`)
+    notices.push(
+      `job-name '${jobNameTemplate}' does not contain {short_sha}: every commit will compete for the same job name`
+    )
   }
 
   const experimentNameKey = unset(Input.ExperimentNameKey) ? 'experiment_name' : r.text(Input.ExperimentNameKey)
@@ -179,7 +184,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
 
   const platform = r.text(Input.Platform) || 'linux/amd64'
   for (const p of platform.split(',').map((s) => s.trim())) {
-    if (!PLATFORM.test(p)) r.problems.push({ where: `input ${Input.Platform}`, message: `'${p}' is not a platform like linux/amd64` })
+    if (!PLATFORM.test(p))
+      r.problems.push({ where: `input ${Input.Platform}`, message: `'${p}' is not a platform like linux/amd64` })
   }
   const buildArgs = r.lines(Input.BuildArgs)
   r.problems.push(...validateBuildArgs(buildArgs, `input ${Input.BuildArgs}`))
@@ -191,7 +197,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     hydraConfigFile,
     hydra,
     // Raw lines, blanks included, so messages name the line the user sees.
-    overrides: core.getInput(Input.Overrides).split(/\r?\n/).map((line) => line.trim()),
+    overrides: core
+      .getInput(Input.Overrides)
+      .split(/\r?\n/)
+      .map((line) => line.trim()),
     command,
     context,
     dockerfile,

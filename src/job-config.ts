@@ -54,7 +54,10 @@ export function readJobConfig(
   if (text === undefined) {
     return {
       problems: [
-        { where: `input job-config`, message: `${file} does not exist in the checkout; point job-config at your SageMaker job config file` }
+        {
+          where: `input job-config`,
+          message: `${file} does not exist in the checkout; point job-config at your SageMaker job config file`
+        }
       ],
       notices
     }
@@ -82,14 +85,17 @@ export function readJobConfig(
   const r = new Reader(bad)
 
   if (job?.entries.has('name')) {
-    notices.push(`${file}: job.name is not used: the job is named by the job-name input (default: the short commit hash)`)
+    notices.push(
+      `${file}: job.name is not used: the job is named by the job-name input (default: the short commit hash)`
+    )
   }
   if (aws?.entries.has('image_tag')) {
     notices.push(`${file}: aws.image_tag is ignored: the image is always tagged with the short commit hash`)
   }
 
   const instanceType =
-    overrides.instanceType ?? r.string(job?.entries.get('instance_type'), { required: 'job.instance_type', parent: job ?? root })
+    overrides.instanceType ??
+    r.string(job?.entries.get('instance_type'), { required: 'job.instance_type', parent: job ?? root })
   if (instanceType !== undefined && !/^ml\.[a-z0-9-]+\.[a-z0-9-]+$/.test(instanceType)) {
     problems.push({
       where: overrides.instanceType ? 'input instance-type' : `${file} job.instance_type`,
@@ -110,26 +116,41 @@ export function readJobConfig(
     maxWaitSeconds = maxRuntimeSeconds + 24 * 3600
   }
   if (spot && maxWaitSeconds !== undefined && maxRuntimeSeconds !== undefined && maxWaitSeconds < maxRuntimeSeconds) {
-    bad(maxWaitNode, `max_wait (${maxWaitSeconds}) must be at least max_runtime (${maxRuntimeSeconds}): it includes the training time`)
+    bad(
+      maxWaitNode,
+      `max_wait (${maxWaitSeconds}) must be at least max_runtime (${maxRuntimeSeconds}): it includes the training time`
+    )
   }
 
   const region = overrides.region ?? r.string(aws?.entries.get('region')) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
   if (region === undefined) {
-    problems.push({ where: `${file} aws.region`, message: 'no region: set aws.region, the region input, or AWS_REGION (configure-aws-credentials sets it)' })
+    problems.push({
+      where: `${file} aws.region`,
+      message: 'no region: set aws.region, the region input, or AWS_REGION (configure-aws-credentials sets it)'
+    })
   } else if (!REGION.test(region)) {
-    problems.push({ where: overrides.region ? 'input region' : `${file} aws.region`, message: `'${region}' is not an AWS region (like us-east-1)` })
+    problems.push({
+      where: overrides.region ? 'input region' : `${file} aws.region`,
+      message: `'${region}' is not an AWS region (like us-east-1)`
+    })
   }
-  const ecrRepository = overrides.ecrRepository ?? r.string(aws?.entries.get('ecr_repository'), { required: 'aws.ecr_repository', parent: aws ?? root })
+  const ecrRepository =
+    overrides.ecrRepository ??
+    r.string(aws?.entries.get('ecr_repository'), { required: 'aws.ecr_repository', parent: aws ?? root })
   const s3Bucket = r.string(aws?.entries.get('s3_bucket'), { required: 'aws.s3_bucket', parent: aws ?? root })
   if (s3Bucket !== undefined && !BUCKET.test(s3Bucket)) {
-    bad(aws?.entries.get('s3_bucket'), `'${s3Bucket}' is not an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`)
+    bad(
+      aws?.entries.get('s3_bucket'),
+      `'${s3Bucket}' is not an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens; no s3:// prefix)`
+    )
   }
   const s3Prefix = (r.string(aws?.entries.get('s3_prefix')) ?? '').replace(/^\/+|\/+$/g, '')
   const roleArn = overrides.roleArn ?? r.string(aws?.entries.get('role_arn'))
   if (roleArn === undefined) {
     problems.push({
       where: `${file} aws.role_arn`,
-      message: 'no SageMaker execution role: set aws.role_arn or the role-arn input (arn:aws:iam::<account>:role/<name>, a role SageMaker can assume)'
+      message:
+        'no SageMaker execution role: set aws.role_arn or the role-arn input (arn:aws:iam::<account>:role/<name>, a role SageMaker can assume)'
     })
   }
 
@@ -145,7 +166,10 @@ export function readJobConfig(
   let vpc: JobConfig['vpc']
   if (vpcNode) {
     const subnets = r.stringList(vpcNode.entries.get('subnets'), { required: 'vpc.subnets', parent: vpcNode })
-    const securityGroups = r.stringList(vpcNode.entries.get('security_groups'), { required: 'vpc.security_groups', parent: vpcNode })
+    const securityGroups = r.stringList(vpcNode.entries.get('security_groups'), {
+      required: 'vpc.security_groups',
+      parent: vpcNode
+    })
     if (subnets && securityGroups) vpc = { subnets, securityGroups }
   }
   const metricDefinitions = readMetrics(root.entries.get('metric_definitions'), r, bad)
@@ -227,7 +251,10 @@ class Reader {
     const n = typeof value === 'bigint' ? Number(value) : value
     const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || (max !== undefined && n > max)) {
-      this.bad(node, `must be a whole number ${range} (got ${node!.kind === 'scalar' ? `'${node!.source}'` : node!.kind})`)
+      this.bad(
+        node,
+        `must be a whole number ${range} (got ${node!.kind === 'scalar' ? `'${node!.source}'` : node!.kind})`
+      )
       return undefined
     }
     return n
@@ -279,18 +306,25 @@ function readChannels(node: YNode | undefined, r: Reader, bad: Bad): Record<stri
     return out
   }
   for (const [name, value] of node.entries) {
-    const uri = value.kind === 'map' ? r.string(value.entries.get('uri'), { required: `${value.path}.uri`, parent: value }) : r.string(value)
+    const uri =
+      value.kind === 'map'
+        ? r.string(value.entries.get('uri'), { required: `${value.path}.uri`, parent: value })
+        : r.string(value)
     if (value.kind === 'map') {
       for (const key of value.entries.keys()) {
         if (!(CHANNEL_KEYS as readonly string[]).includes(key)) {
           const guess = didYouMean(key, CHANNEL_KEYS)
-          bad(value.entries.get(key), `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; allowed: ${CHANNEL_KEYS.join(', ')}`)
+          bad(
+            value.entries.get(key),
+            `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; allowed: ${CHANNEL_KEYS.join(', ')}`
+          )
         }
       }
     }
     if (uri !== undefined && !S3_URI.test(uri)) bad(value, `'${uri}' must be an s3:// URI`)
     if (uri === undefined) continue
-    const field = (key: string): string | undefined => (value.kind === 'map' ? r.string(value.entries.get(key)) : undefined)
+    const field = (key: string): string | undefined =>
+      value.kind === 'map' ? r.string(value.entries.get(key)) : undefined
     out[name] = {
       uri,
       distribution: field('distribution'),

@@ -10,7 +10,7 @@
  * streams), then one GetLogEvents per stream per poll, continuing from the
  * stream's nextForwardToken. A poll with nothing new costs one call per stream.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs'
 import { LOG_GROUP } from './constants.js'
 import { errorMessage } from './errors.js'

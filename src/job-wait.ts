@@ -7,7 +7,7 @@
  * between polls and up to 6 hours after a while, cannot stream logs, and treats
  * `Stopped` (even MaxRuntimeExceeded) as success.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { DescribeTrainingJobCommandOutput, SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { logsClient, sageMakerClient } from './aws-clients.js'

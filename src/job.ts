@@ -9,7 +9,7 @@
  * and a job created by someone else between a check and a create cannot slip
  * through, because there is no separate check.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { EventEmitter } from 'node:events'
 import type {
   CreateTrainingJobCommandInput,

@@ -4,7 +4,7 @@
  * place that calls setFailed; the summary is written from the result at the end.
  */
 import * as core from './runner.js'
-import { Output, State } from './constants.js'
+import { Output } from './constants.js'
 import { resolveCommit, runnerContext } from './commit.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { readSettings } from './inputs.js'
@@ -123,16 +123,14 @@ async function train(result: RunResult): Promise<void> {
     plan.jobName,
     (name) => plan.requestFor(name, image.pinned ?? image.uri, image.digest),
     {
+      // Outputs are set the moment the job exists, so a cancelled run still has them.
       onJob({ name, arn, attached }) {
         Object.assign(job, jobOutcome(settings, name), { arn, attached })
         setJobOutputs(job)
         job.modelArtifacts = modelArtifactsUri(settings.config, name)
-        state.save(State.JobName, name)
-        state.save(State.JobRegion, settings.config.region)
-        // Only a job we are waiting on is ours to stop when the workflow is cancelled.
-        state.save(State.StopOnCancel, String(settings.wait && settings.stopOnCancel))
       }
-    }
+    },
+    { shortSha: commit.shortSha }
   )
   job.status = 'InProgress'
   core.setOutput(Output.JobStatus, job.status)
@@ -144,10 +142,18 @@ async function train(result: RunResult): Promise<void> {
 
   const { waitForJob, jobFailure } = await import('./job-wait.js')
   const outcome = await waitForJob(settings, submitted.name)
-  state.save(State.JobSettled, 'true')
-  const { status, secondaryStatus, failureReason, transitions, metrics, modelArtifacts, trainingSeconds, billableSeconds } =
-    outcome
+  const {
+    status,
+    secondaryStatus,
+    failureReason,
+    transitions,
+    metrics,
+    modelArtifacts,
+    trainingSeconds,
+    billableSeconds
+  } = outcome
   Object.assign(job, { status, secondaryStatus, failureReason, transitions, metrics, trainingSeconds, billableSeconds })
+  job.cancelled = outcome.cancelled
   job.modelArtifacts = modelArtifacts ?? job.modelArtifacts
   core.setOutput(Output.JobStatus, job.status ?? '')
   if (job.modelArtifacts) core.setOutput(Output.ModelArtifacts, job.modelArtifacts)

@@ -19,9 +19,10 @@ export interface RunInfo {
 export function runInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const attempt = env.GITHUB_RUN_ATTEMPT || '1'
-  const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-    ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${attempt}`
-    : ''
+  const runUrl =
+    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${attempt}`
+      : ''
   return { runUrl, runAttempt: attempt, actor: env.GITHUB_ACTOR ?? '' }
 }
 
@@ -32,7 +33,8 @@ function dnsSuffix(region: string): string {
 
 /** The image as a dry run shows it (account unknown) and the longest form it can take once pinned. */
 export function plannedImage(settings: Settings, commit: Commit): { shown: string; longest: string } {
-  const host = (account: string): string => `${account}.dkr.ecr.${settings.config.region}.${dnsSuffix(settings.config.region)}`
+  const host = (account: string): string =>
+    `${account}.dkr.ecr.${settings.config.region}.${dnsSuffix(settings.config.region)}`
   return {
     shown: `${host('<account>')}/${settings.config.ecrRepository}:${commit.shortSha}`,
     longest: `${host('123456789012')}/${settings.config.ecrRepository}@sha256:${'0'.repeat(64)}`
@@ -87,7 +89,11 @@ export function makePlan(settings: Settings, commit: Commit, run: RunInfo): Plan
     actor: run.actor,
     event: commit.eventName
   }
-  const build = (name: string, image: string, imageDigest?: string): { request: TrainingJobRequest; args: ContainerArgumentsPlan; problems: Problem[]; warnings: string[] } => {
+  const build = (
+    name: string,
+    image: string,
+    imageDigest?: string
+  ): { request: TrainingJobRequest; args: ContainerArgumentsPlan; problems: Problem[]; warnings: string[] } => {
     const args = argumentsFor(settings, name)
     const request = buildTrainingJobRequest({
       config: settings.config,
@@ -119,7 +125,8 @@ export function makePlan(settings: Settings, commit: Commit, run: RunInfo): Plan
     lineage
   })
   const skipped = first.args.skippedKeys.map(
-    (key) => `${settings.hydraConfigFile} key ${key} is not sent: Hydra's defaults list cannot be overridden from the command line`
+    (key) =>
+      `${settings.hydraConfigFile} key ${key} is not sent: Hydra's defaults list cannot be overridden from the command line`
   )
   return {
     jobName,

@@ -200,12 +200,17 @@ export function checkRequest(
     problems.push({ where, message: `${v.message} (SageMaker's ${v.path})` })
   }
   for (const key of Object.keys(config.tags)) {
-    if (/^aws:/i.test(key)) problems.push({ where: `${file} tags.${key}`, message: "tag keys starting with 'aws:' are reserved by AWS" })
+    if (/^aws:/i.test(key))
+      problems.push({ where: `${file} tags.${key}`, message: "tag keys starting with 'aws:' are reserved by AWS" })
     if (key.startsWith(TAG_PREFIX))
-      problems.push({ where: `${file} tags.${key}`, message: `tag keys starting with '${TAG_PREFIX}' are set by this action` })
+      problems.push({
+        where: `${file} tags.${key}`,
+        message: `tag keys starting with '${TAG_PREFIX}' are set by this action`
+      })
   }
   for (const [key, value] of Object.entries(config.tags)) {
-    if (/^aws:/i.test(value)) problems.push({ where: `${file} tags.${key}`, message: "tag values starting with 'aws:' are reserved by AWS" })
+    if (/^aws:/i.test(value))
+      problems.push({ where: `${file} tags.${key}`, message: "tag values starting with 'aws:' are reserved by AWS" })
   }
   const tagCount = request.Tags?.length ?? 0
   if (tagCount > MAX_TAGS) {
@@ -217,10 +222,16 @@ export function checkRequest(
   }
   for (const key of Object.keys(config.environment)) {
     if (key.startsWith('TRAIN_ON_PUSH_'))
-      problems.push({ where: `${file} environment.${key}`, message: 'names starting with TRAIN_ON_PUSH_ are set by this action' })
+      problems.push({
+        where: `${file} environment.${key}`,
+        message: 'names starting with TRAIN_ON_PUSH_ are set by this action'
+      })
   }
   if (config.spot && (config.maxWaitSeconds ?? 0) < config.maxRuntimeSeconds) {
-    problems.push({ where: `${file} job.max_wait`, message: 'with spot training max_wait must be at least max_runtime' })
+    problems.push({
+      where: `${file} job.max_wait`,
+      message: 'with spot training max_wait must be at least max_runtime'
+    })
   }
   return { problems, warnings }
 }

@@ -32,6 +32,8 @@ export interface JobOutcome {
   spot: boolean
   /** True when an existing run of this job was attached to instead of submitting. */
   attached?: boolean
+  /** The workflow was cancelled while waiting (the job was stopped unless stop-on-cancel was false). */
+  cancelled?: boolean
   /** TrainingJobStatus, or `WaitTimedOut` / `Submitted` / `DryRun` as the action saw it. */
   status?: string
   secondaryStatus?: string

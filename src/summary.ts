@@ -37,7 +37,9 @@ function table(rows: [string, string][]): string {
 
 function headline(result: RunResult): string {
   const job = result.job
-  if (result.dryRun) return result.error ? '❌ Dry run: the configuration has problems' : '🧪 Dry run: nothing was built or submitted'
+  if (result.dryRun)
+    return result.error ? '❌ Dry run: the configuration has problems' : '🧪 Dry run: nothing was built or submitted'
+  if (job?.cancelled) return `⏹️ Cancelled while waiting for training job ${escapeHtml(job.name)}`
   if (result.error) return `❌ ${job?.name ? `Training job ${escapeHtml(job.name)} failed` : 'The run failed'}`
   if (!job?.status) return '✅ Image ready'
   const verb: Record<string, string> = {
@@ -59,12 +61,18 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
   const rows: [string, string][] = []
   const c = result.commit
   if (c) {
-    const commitLink = c.repository ? link(`${serverUrl}/${c.repository}/commit/${c.sha}`, c.shortSha) : code(c.shortSha)
-    rows.push(['Commit', `${commitLink}${c.branch ? ` on ${code(c.branch)}` : ''} (${escapeHtml(c.eventName || 'run')})`])
+    const commitLink = c.repository
+      ? link(`${serverUrl}/${c.repository}/commit/${c.sha}`, c.shortSha)
+      : code(c.shortSha)
+    rows.push([
+      'Commit',
+      `${commitLink}${c.branch ? ` on ${code(c.branch)}` : ''} (${escapeHtml(c.eventName || 'run')})`
+    ])
   }
   const img = result.image
   if (img) {
-    const how = img.built === undefined ? 'planned' : img.built ? 'built and pushed' : 'reused (already in the registry)'
+    const how =
+      img.built === undefined ? 'planned' : img.built ? 'built and pushed' : 'reused (already in the registry)'
     rows.push(['Image', `${code(img.uri)} — ${how}`])
     if (img.digest) rows.push(['Digest', code(img.digest)])
   }
@@ -74,7 +82,11 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
     if (job.attached) rows.push(['', 'attached to the run already in progress (not submitted again)'])
     rows.push(['Logs', link(job.logsUrl, 'CloudWatch logs')])
     rows.push(['Instances', `${code(job.instanceType)} × ${job.instanceCount}${job.spot ? ' (managed spot)' : ''}`])
-    if (job.status) rows.push(['Status', `${escapeHtml(job.status)}${job.secondaryStatus ? ` / ${escapeHtml(job.secondaryStatus)}` : ''}`])
+    if (job.status)
+      rows.push([
+        'Status',
+        `${escapeHtml(job.status)}${job.secondaryStatus ? ` / ${escapeHtml(job.secondaryStatus)}` : ''}`
+      ])
     if (job.failureReason) rows.push(['Failure reason', escapeHtml(job.failureReason)])
     if (job.trainingSeconds !== undefined) rows.push(['Training time', formatDuration(job.trainingSeconds)])
     if (job.billableSeconds !== undefined) {
@@ -94,16 +106,22 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
       const took = t.end ? ` (${formatDuration((t.end.getTime() - t.start.getTime()) / 1000)})` : ''
       return `<tr><td>${escapeHtml(t.start.toISOString().replace('.000Z', 'Z'))}</td><td>${escapeHtml(t.status)}${took}</td><td>${escapeHtml(t.message ?? '')}</td></tr>`
     })
-    out.push(`### Timeline\n\n<table>\n<tr><th>Started</th><th>Status</th><th>Message</th></tr>\n${lines.join('\n')}\n</table>\n`)
+    out.push(
+      `### Timeline\n\n<table>\n<tr><th>Started</th><th>Status</th><th>Message</th></tr>\n${lines.join('\n')}\n</table>\n`
+    )
   }
   if (job && job.metrics.length > 0) {
-    const lines = job.metrics.map((m) => `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(String(m.value))}</td></tr>`)
+    const lines = job.metrics.map(
+      (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(String(m.value))}</td></tr>`
+    )
     out.push(`### Final metrics\n\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n${lines.join('\n')}\n</table>\n`)
   }
 
   if (result.arguments && result.arguments.args.length > 0) out.push(formatArgumentsSummary(result.arguments) + '\n')
   if (result.request && result.dryRun) {
-    out.push(`<details><summary>CreateTrainingJob request</summary>\n\n<pre>${escapeHtml(JSON.stringify(result.request, null, 2))}</pre>\n</details>\n`)
+    out.push(
+      `<details><summary>CreateTrainingJob request</summary>\n\n<pre>${escapeHtml(JSON.stringify(result.request, null, 2))}</pre>\n</details>\n`
+    )
   }
   if (result.notices.length > 0) out.push(result.notices.map((n) => `> ${escapeHtml(n)}`).join('\n>\n') + '\n')
   return out.join('\n')

@@ -35,7 +35,10 @@ export function readYaml(text: string, file: string): { root?: YNode; problems: 
   const doc = parseDocument(text, { version: '1.1', lineCounter, uniqueKeys: true, prettyErrors: true })
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.linePos?.[0]
-    return { where: pos ? `${file}:${pos.line}:${pos.col}` : file, message: `invalid YAML: ${e.message.split('\n')[0]}` }
+    return {
+      where: pos ? `${file}:${pos.line}:${pos.col}` : file,
+      message: `invalid YAML: ${e.message.split('\n')[0]}`
+    }
   })
   if (problems.length > 0) return { problems }
   if (doc.contents === null) return { problems }

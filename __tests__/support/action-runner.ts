@@ -119,7 +119,10 @@ export function parseCommandFile(text: string): Record<string, string> {
   return out
 }
 
-function runStep(env: NodeJS.ProcessEnv, cwd: string): { child: ChildProcess; done: Promise<StepResult>; out: () => string } {
+function runStep(
+  env: NodeJS.ProcessEnv,
+  cwd: string
+): { child: ChildProcess; done: Promise<StepResult>; out: () => string } {
   const child = spawn(process.execPath, [distEntry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -146,7 +149,10 @@ export function startAction(options: RunOptions): RunningAction {
   const sha = options.sha ?? git(options.workspace, 'rev-parse', 'HEAD')
   const eventName = options.eventName ?? 'push'
   const ref = options.ref ?? 'refs/heads/models'
-  writeFileSync(paths.event, JSON.stringify(options.event ?? { ref, after: sha, repository: { full_name: 'acme/dogs' } }))
+  writeFileSync(
+    paths.event,
+    JSON.stringify(options.event ?? { ref, after: sha, repository: { full_name: 'acme/dogs' } })
+  )
   for (const f of [paths.output, paths.state, paths.summary, paths.env, paths.path]) writeFileSync(f, '')
 
   const base: NodeJS.ProcessEnv = {
@@ -218,7 +224,8 @@ export function startAction(options: RunOptions): RunningAction {
         const check = (): void => {
           const out = main.out()
           if (typeof text === 'string' ? out.includes(text) : text.test(out)) return resolve()
-          if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${String(text)} in:\n${out}`))
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`timed out waiting for ${String(text)} in:\n${out}`))
           setTimeout(check, 50)
         }
         check()

@@ -64,9 +64,7 @@ export interface RecordedCall {
 
 /** What to do instead of calling the handler. */
 export type Fault =
-  | { kind: 'error'; status: number; type: string; message: string }
-  | { kind: 'drop' }
-  | { kind: 'delay'; ms: number }
+  { kind: 'error'; status: number; type: string; message: string } | { kind: 'drop' } | { kind: 'delay'; ms: number }
 
 export type Handler = (input: any, call: RecordedCall) => unknown | Promise<unknown>
 
