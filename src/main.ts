@@ -4,7 +4,7 @@
  * place that calls setFailed; the summary is written from the result at the end.
  */
 import * as core from './runner.js'
-import { Output } from './constants.js'
+import { Input, Output } from './constants.js'
 import { resolveCommit, runnerContext } from './commit.js'
 import { ConfigError, errorMessage } from './errors.js'
 import { readSettings } from './inputs.js'
@@ -34,8 +34,9 @@ export async function run(): Promise<void> {
 }
 
 async function prepare(result: RunResult): Promise<{ settings: Settings; commit: Commit; plan: Plan }> {
-  const { settings, notices } = readSettingsOrCollect(result)
-  result.dryRun = settings.dryRun
+  // Known before the inputs are checked, so a dry run with a broken config still says it was one.
+  result.dryRun = /^(true|True|TRUE)$/.test(core.getInput(Input.DryRun))
+  const { settings, notices } = readSettings()
   let commit: Commit
   try {
     commit = await resolveCommit(runnerContext(), settings.shaInput, settings.shortShaLength, settings.workspace)
@@ -59,12 +60,6 @@ async function prepare(result: RunResult): Promise<{ settings: Settings; commit:
   core.setOutput(Output.ContainerArguments, JSON.stringify(plan.arguments.args))
   result.job = jobOutcome(settings, plan.jobName)
   return { settings, commit, plan }
-}
-
-/** Reads settings; a dry run is still a dry run when the config is broken (the summary says so). */
-function readSettingsOrCollect(result: RunResult): ReturnType<typeof readSettings> {
-  result.dryRun = /^(true|True|TRUE)$/.test(core.getInput('dry-run').trim())
-  return readSettings()
 }
 
 function jobOutcome(settings: Settings, name: string): JobOutcome {
