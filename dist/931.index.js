@@ -3838,8 +3838,9 @@ async function run() {
     }
 }
 async function prepare(result) {
-    const { settings, notices } = readSettingsOrCollect(result);
-    result.dryRun = settings.dryRun;
+    // Known before the inputs are checked, so a dry run with a broken config still says it was one.
+    result.dryRun = /^(true|True|TRUE)$/.test(runner/* getInput */.V4(constants/* Input */.pd.DryRun));
+    const { settings, notices } = readSettings();
     let commit;
     try {
         commit = await resolveCommit(runnerContext(), settings.shaInput, settings.shortShaLength, settings.workspace);
@@ -3863,11 +3864,6 @@ async function prepare(result) {
     runner/* setOutput */.uH(constants/* Output */.k7.ContainerArguments, JSON.stringify(plan.arguments.args));
     result.job = jobOutcome(settings, plan.jobName);
     return { settings, commit, plan };
-}
-/** Reads settings; a dry run is still a dry run when the config is broken (the summary says so). */
-function readSettingsOrCollect(result) {
-    result.dryRun = /^(true|True|TRUE)$/.test(runner/* getInput */.V4('dry-run').trim());
-    return readSettings();
 }
 function jobOutcome(settings, name) {
     const region = settings.config.region;

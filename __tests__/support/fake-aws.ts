@@ -8,7 +8,7 @@
  * connections) in front of its handlers. It listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { listenOnLoopback } from './loopback.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { validateShape, type ShapeMap } from '../../src/aws-shapes.js'
@@ -100,7 +100,6 @@ export async function startFakeAws(handlers: Record<string, Handler> = {}): Prom
   const routes = new Map(Object.entries(handlers))
   const calls: RecordedCall[] = []
   const perTarget = new Map<string, number>()
-  const sockets = new Set<Socket>()
   let faults: ((call: RecordedCall, n: number) => Fault | undefined) | undefined
 
   const send = (res: ServerResponse, call: RecordedCall, status: number, body: unknown): void => {
@@ -167,12 +166,7 @@ export async function startFakeAws(handlers: Record<string, Handler> = {}): Prom
       })()
     })
   })
-  server.on('connection', (s) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
+  const { port, close } = await listenOnLoopback(server)
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -181,10 +175,6 @@ export async function startFakeAws(handlers: Record<string, Handler> = {}): Prom
     callsTo: (operation) => calls.filter((c) => c.operation === operation),
     on: (target, handler) => void routes.set(target, handler),
     setFaults: (plan) => void (faults = plan),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close
   }
 }

@@ -9,7 +9,7 @@
  *   registry itself has no such notion), and records every manifest push.
  */
 import { createServer, request, type Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { listenOnLoopback } from './loopback.js'
 import { AwsFault, type FakeAws, type Handler } from './fake-aws.js'
 import { RegistryClient, type Registry } from './docker-env.js'
 import { tagIsImmutable } from '../../src/ecr.js'
@@ -185,7 +185,6 @@ async function startFront(
   refuse: (repository: string, reference: string) => Promise<string | undefined>,
   pushes: FakeEcr['pushes']
 ): Promise<{ host: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>()
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0]
@@ -229,18 +228,6 @@ async function startFront(
       req.pipe(upstream)
     })()
   })
-  server.on('connection', (s) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
-  return {
-    host: `127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
-  }
+  const { port, close } = await listenOnLoopback(server)
+  return { host: `127.0.0.1:${port}`, close }
 }
