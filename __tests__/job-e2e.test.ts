@@ -236,6 +236,20 @@ suite('the job lifecycle in the bundled action', () => {
       'final-metrics': JSON.stringify({ 'val:accuracy': 0.93 }),
       'model-artifacts': expect.stringMatching(new RegExp(`/${name}/output/model.tar.gz$`))
     })
+    // The summary a person reads: outcome, links, timeline and metrics; the job carries its lineage.
+    expect(result.summary).toContain(`## ✅ Training job completed: ${name}`)
+    expect(result.summary).toMatch(/<th>Started<\/th><th>Status<\/th>[\s\S]*Downloading[\s\S]*Training[\s\S]*Uploading/)
+    expect(result.summary).toContain('<td>val:accuracy</td><td>0.93</td>')
+    expect(result.summary).toContain(`#/jobs/${name}">${name}</a>`)
+    const created = sagemaker.jobs.get(name)!.request
+    expect(created.Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'train-on-push:sha', Value: ws.commits.at(-1) },
+        { Key: 'train-on-push:image-digest', Value: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) }
+      ])
+    )
+    expect(created.AlgorithmSpecification.TrainingImage).toMatch(/@sha256:[0-9a-f]{64}$/)
+    expect(created.Environment.TRAIN_ON_PUSH_SHORT_SHA).toBe(name)
     const made = aws.calls.slice(before).map((c) => c.operation)
     const count = (op: string): number => made.filter((o) => o === op).length
     expect(count('CreateTrainingJob')).toBe(1)
