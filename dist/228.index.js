@@ -293,7 +293,8 @@ const MAX_ATTEMPTS = 99;
 async function submitJob(settings, baseName, requestFor, hooks, options = {}) {
     const client = options.client ?? (await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sageMakerClient */ .K6)(settings.config.region));
     const { CreateTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
-    const shortSha = options.shortSha ?? shortShaOf(requestFor(baseName), settings.shortShaLength);
+    // The request builder always records the short hash in the container's lineage environment.
+    const shortSha = options.shortSha ?? requestFor(baseName).Environment?.TRAIN_ON_PUSH_SHORT_SHA ?? '';
     const policy = settings.ifJobExists;
     const startedAt = Date.now();
     // A cancel during CreateTrainingJob would otherwise kill the process before we
@@ -410,17 +411,6 @@ function createError(name, error) {
             ? ' (the credentials need sagemaker:CreateTrainingJob and iam:PassRole on the execution role)'
             : '';
     return new Error(`Could not create training job ${name}: ${code ? `${code}: ` : ''}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}${hint}`);
-}
-/** The short hash, from the lineage the request carries, when the caller did not say. */
-function shortShaOf(request, length) {
-    const env = request.Environment ?? {};
-    if (env.TRAIN_ON_PUSH_SHORT_SHA)
-        return env.TRAIN_ON_PUSH_SHORT_SHA;
-    const tag = request.Tags?.find((t) => /short[-_]?sha/i.test(t.Key ?? ''));
-    if (tag?.Value)
-        return tag.Value;
-    const sha = env.TRAIN_ON_PUSH_SHA ?? request.Tags?.find((t) => /sha$/i.test(t.Key ?? ''))?.Value ?? '';
-    return sha.slice(0, length);
 }
 /** State the post step reads to stop a job this run was cancelled out of watching. */
 function rememberForPost(settings, job) {

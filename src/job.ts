@@ -72,7 +72,8 @@ export async function submitJob(
 ): Promise<SubmittedJob> {
   const client = options.client ?? (await sageMakerClient(settings.config.region))
   const { CreateTrainingJobCommand } = await import('@aws-sdk/client-sagemaker')
-  const shortSha = options.shortSha ?? shortShaOf(requestFor(baseName), settings.shortShaLength)
+  // The request builder always records the short hash in the container's lineage environment.
+  const shortSha = options.shortSha ?? requestFor(baseName).Environment?.TRAIN_ON_PUSH_SHORT_SHA ?? ''
   const policy = settings.ifJobExists
   const startedAt = Date.now()
 
@@ -198,16 +199,6 @@ function createError(name: string, error: unknown): Error {
         ? ' (the credentials need sagemaker:CreateTrainingJob and iam:PassRole on the execution role)'
         : ''
   return new Error(`Could not create training job ${name}: ${code ? `${code}: ` : ''}${errorMessage(error)}${hint}`)
-}
-
-/** The short hash, from the lineage the request carries, when the caller did not say. */
-function shortShaOf(request: CreateTrainingJobCommandInput, length: number): string {
-  const env = request.Environment ?? {}
-  if (env.TRAIN_ON_PUSH_SHORT_SHA) return env.TRAIN_ON_PUSH_SHORT_SHA
-  const tag = request.Tags?.find((t) => /short[-_]?sha/i.test(t.Key ?? ''))
-  if (tag?.Value) return tag.Value
-  const sha = env.TRAIN_ON_PUSH_SHA ?? request.Tags?.find((t) => /sha$/i.test(t.Key ?? ''))?.Value ?? ''
-  return sha.slice(0, length)
 }
 
 /** State the post step reads to stop a job this run was cancelled out of watching. */
