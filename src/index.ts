@@ -1,10 +1,6 @@
+import { cleanup } from './post.js'
+import { run } from './main.js'
 import { isPost } from './state.js'
 
 /* istanbul ignore next: the entry point only dispatches */
-if (isPost()) {
-  const { cleanup } = await import('./post.js')
-  await cleanup()
-} else {
-  const { run } = await import('./main.js')
-  await run()
-}
+await (isPost() ? cleanup() : run())
