@@ -484,6 +484,8 @@ class LogTailer {
 var job_urls = __webpack_require__(2983);
 // EXTERNAL MODULE: ./src/state.ts
 var state = __webpack_require__(2462);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
 ;// CONCATENATED MODULE: ./src/job-wait.ts
 /**
  * Watching a training job to the end: status transitions and every instance's
@@ -494,6 +496,7 @@ var state = __webpack_require__(2462);
  * between polls and up to 6 hours after a while, cannot stream logs, and treats
  * `Stopped` (even MaxRuntimeExceeded) as success.
  */
+
 
 
 
@@ -737,8 +740,8 @@ function absorb(outcome, job, printed, tailer, clock, firstLook) {
         name: m.MetricName ?? '',
         value: m.Value ?? NaN
     }));
-    if (outcome.spot && outcome.trainingSeconds && outcome.billableSeconds !== undefined)
-        outcome.spotSavingPercent = (1 - outcome.billableSeconds / outcome.trainingSeconds) * 100;
+    if (outcome.spot)
+        outcome.spotSavingPercent = (0,summary/* spotSaving */.nw)(outcome);
     const transitions = (job.SecondaryStatusTransitions ?? []).map((t) => ({
         status: t.Status ?? '',
         start: t.StartTime ?? new Date(clock.now()),

@@ -28,6 +28,7 @@ import { trainingJobConsoleUrl } from './job-urls.js'
 import type { JobOutcome, StatusTransition } from './result.js'
 import type { Settings } from './settings.js'
 import * as state from './state.js'
+import { spotSaving } from './summary.js'
 
 /** Time as the loop sees it; tests and the bench pass a fake one. */
 export interface Clock {
@@ -334,8 +335,7 @@ function absorb(
     name: m.MetricName ?? '',
     value: m.Value ?? NaN
   }))
-  if (outcome.spot && outcome.trainingSeconds && outcome.billableSeconds !== undefined)
-    outcome.spotSavingPercent = (1 - outcome.billableSeconds / outcome.trainingSeconds) * 100
+  if (outcome.spot) outcome.spotSavingPercent = spotSaving(outcome)
 
   const transitions: StatusTransition[] = (job.SecondaryStatusTransitions ?? []).map((t) => ({
     status: t.Status ?? '',
