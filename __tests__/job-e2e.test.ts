@@ -264,6 +264,19 @@ suite('the job lifecycle in the bundled action', () => {
     expect(JSON.stringify(request.AlgorithmSpecification.ContainerArguments)).toContain(`${name}-2`)
   }, 60_000)
 
+  it('with if-job-exists: fail, an existing job stops the run before the image step', async () => {
+    const name = newJob([{ status: 'Completed', secondary: 'Completed', message: 'Training job completed' }])
+    expect((await start().done).main.exitCode).toBe(0)
+    const before = aws.calls.length
+    const again = await start({ 'if-job-exists': 'fail' }).done
+    expect(again.main.exitCode).toBe(1)
+    expect(again.main.stdout).toContain(
+      `::error::Training job ${name} already exists (Completed) and if-job-exists is 'fail'`
+    )
+    // One look at the job, then nothing: no ECR login, no push, no second job.
+    expect(aws.calls.slice(before).map((c) => c.operation)).toEqual(['DescribeTrainingJob'])
+  }, 60_000)
+
   it('rides out throttling on every 3rd call, a 500 and a dropped connection, and still creates one job', async () => {
     const name = newJob([
       ...training,

@@ -248,6 +248,7 @@ const isRunningStatus = (status) => status === 'InProgress' || status === 'Stopp
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   decide: () => (/* binding */ decide),
+/* harmony export */   refuseExistingJob: () => (/* binding */ refuseExistingJob),
 /* harmony export */   stopAbandonedJob: () => (/* binding */ stopAbandonedJob),
 /* harmony export */   submitJob: () => (/* binding */ submitJob)
 /* harmony export */ });
@@ -353,8 +354,7 @@ async function submitJob(settings, baseName, requestFor, hooks, options = {}) {
                 const status = existing.TrainingJobStatus ?? 'unknown';
                 const decision = decide(policy, status);
                 if (decision === 'fail')
-                    throw new Error(`Training job ${name} already exists (${status}) and if-job-exists is 'fail'. ` +
-                        `Use 'auto' to attach to a running job or start the next attempt, or 'new' to always start one.`);
+                    throw jobExistsError(name, status);
                 if (decision === 'attach') {
                     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_job_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunningStatus */ .i3)(status)
                         ? `Training job ${name} is already ${status}: attaching to it instead of starting another.`
@@ -372,6 +372,21 @@ async function submitJob(settings, baseName, requestFor, hooks, options = {}) {
     finally {
         guard?.dispose();
     }
+}
+function jobExistsError(name, status) {
+    return new Error(`Training job ${name} already exists (${status}) and if-job-exists is 'fail'. ` +
+        `Use 'auto' to attach to a running job or start the next attempt, or 'new' to always start one.`);
+}
+/**
+ * With `if-job-exists: fail`, a job of that name ends the run before the image is built
+ * and pushed, not after. The other policies always end in a job, so they need no look.
+ */
+async function refuseExistingJob(settings, name) {
+    if (settings.ifJobExists !== 'fail')
+        return;
+    const existing = await (0,_job_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .describeJob */ .hx)(await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sageMakerClient */ .K6)(settings.config.region), name);
+    if (existing)
+        throw jobExistsError(name, existing.TrainingJobStatus ?? 'unknown');
 }
 /** What `if-job-exists` says to do about a job of the same name with this status. */
 function decide(policy, status) {

@@ -131,11 +131,7 @@ export async function submitJob(
         }
         const status = existing.TrainingJobStatus ?? 'unknown'
         const decision = decide(policy, status)
-        if (decision === 'fail')
-          throw new Error(
-            `Training job ${name} already exists (${status}) and if-job-exists is 'fail'. ` +
-              `Use 'auto' to attach to a running job or start the next attempt, or 'new' to always start one.`
-          )
+        if (decision === 'fail') throw jobExistsError(name, status)
         if (decision === 'attach') {
           core.info(
             isRunningStatus(status)
@@ -154,6 +150,23 @@ export async function submitJob(
   } finally {
     guard?.dispose()
   }
+}
+
+function jobExistsError(name: string, status: string): Error {
+  return new Error(
+    `Training job ${name} already exists (${status}) and if-job-exists is 'fail'. ` +
+      `Use 'auto' to attach to a running job or start the next attempt, or 'new' to always start one.`
+  )
+}
+
+/**
+ * With `if-job-exists: fail`, a job of that name ends the run before the image is built
+ * and pushed, not after. The other policies always end in a job, so they need no look.
+ */
+export async function refuseExistingJob(settings: Settings, name: string): Promise<void> {
+  if (settings.ifJobExists !== 'fail') return
+  const existing = await describeJob(await sageMakerClient(settings.config.region), name)
+  if (existing) throw jobExistsError(name, existing.TrainingJobStatus ?? 'unknown')
 }
 
 /** What `if-job-exists` says to do about a job of the same name with this status. */

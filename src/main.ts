@@ -105,6 +105,8 @@ async function train(result: RunResult): Promise<void> {
   }
 
   // The AWS and docker edges are loaded only on the paths that use them: a dry run never pays for the SDK.
+  const { refuseExistingJob, submitJob } = await import('./job.js')
+  await refuseExistingJob(settings, plan.jobName)
   const { publishImage } = await import('./image.js')
   const image = await publishImage(settings, commit)
   result.image = image
@@ -112,7 +114,6 @@ async function train(result: RunResult): Promise<void> {
   if (image.digest) core.setOutput(Output.ImageDigest, image.digest)
   core.setOutput(Output.ImageBuilt, String(image.built ?? false))
 
-  const { submitJob } = await import('./job.js')
   const submitted = await submitJob(
     settings,
     plan.jobName,
