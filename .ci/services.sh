@@ -8,7 +8,10 @@
 # docker-buildx is not packaged for Debian 12; the tests use Debian's docker CLI (20.10),
 # whose `docker build` has BuildKit built in.
 
-_top_services_packages=(docker.io docker-registry apache2-utils git)
+_top_services_packages=(docker-registry apache2-utils git)
+# An engine that is already there (Docker CE on GitHub's runners, whose containerd.io conflicts
+# with Debian's packages) serves the tests as well; only a machine without one gets docker.io.
+command -v dockerd >/dev/null 2>&1 || _top_services_packages+=(docker.io)
 
 _top_services_install() {
   local missing=()
