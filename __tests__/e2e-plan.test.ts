@@ -67,6 +67,16 @@ describe('dry run of the example repository', () => {
     expect(dockerLog()).toBe('')
   })
 
+  it("sends only the overrides when command is '' (the image's ENTRYPOINT runs the script)", async () => {
+    const r = await run({ inputs: { 'dry-run': 'true', command: '', overrides: 'trainer.epochs=2' } })
+    expect(r.main.exitCode).toBe(0)
+    const args = JSON.parse(r.outputs['container-arguments']) as string[]
+    expect(args[0]).toBe('model.backbone=resnet50')
+    expect(args.at(-1)).toBe('trainer.epochs=2')
+    // The override replaces the config's own trainer.epochs instead of repeating it.
+    expect(args.filter((a) => a.startsWith('trainer.epochs='))).toEqual(['trainer.epochs=2'])
+  })
+
   it('trains the pull request head commit, not the merge commit', async () => {
     const head = ws.commits.at(-1)!
     const r = await run({

@@ -136,7 +136,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
 
   let command: string[] = []
   try {
-    command = splitWords(core.getInput(Input.Command) || 'python train.py')
+    // '' means none: an image whose ENTRYPOINT runs the training script takes only the overrides.
+    command = splitWords(unset(Input.Command) ? 'python train.py' : core.getInput(Input.Command))
   } catch (error) {
     r.problems.push({ where: `input ${Input.Command}`, message: (error as Error).message })
   }
