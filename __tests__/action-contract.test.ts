@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { Input, Output, VERSION } from '../src/constants.js'
+import { INPUT_DEFAULTS, Input, Output, VERSION } from '../src/constants.js'
+import { actionDefaults } from '../scripts/runner-env.mjs'
 import { repoRoot } from './support/paths.js'
 
 const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
@@ -16,6 +17,12 @@ describe('action.yml', () => {
   it('declares exactly the inputs and outputs the code uses', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort())
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort())
+  })
+
+  it('has the defaults the code falls back to outside a runner, and the demo reads them alike', () => {
+    const declared = Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? '']))
+    expect(INPUT_DEFAULTS).toEqual(declared)
+    expect(actionDefaults()).toEqual(declared)
   })
 
   it('runs the bundle on node24, with a post step', () => {

@@ -19,6 +19,7 @@ import {
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import type { Commit, Settings } from '../src/settings.js'
+import { leakingLines } from './support/secrets.js'
 
 const { publishImage, logoutRegistry } = await import('../src/image.js')
 
@@ -79,8 +80,7 @@ async function captured<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: E
 
 /** The secret may appear only in the runner's `::add-mask::` command, which is how it gets masked. */
 function expectNoLeak(log: string, secret: string): void {
-  const leaking = log.split('\n').filter((l) => l.includes(secret) && !l.startsWith('::add-mask::'))
-  expect(leaking).toEqual([])
+  expect(leakingLines(log, secret)).toEqual([])
 }
 
 suite('publishImage on a real Docker Engine and registry', () => {

@@ -11,6 +11,7 @@ import { dockerSkipReason, RegistryClient, startDockerEnv, type DockerEnv } from
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import { fakeSageMaker, type FakeSageMaker } from './support/fake-sagemaker.js'
+import { leakingLines } from './support/secrets.js'
 
 const skip =
   dockerSkipReason() ?? (existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)')
@@ -20,10 +21,6 @@ const suite = skip ? describe.skip : describe
 const REPO = 'sim/dog-classifier'
 // No network in the tests: the example's python base image is swapped for scratch.
 const DOCKERFILE = 'FROM scratch\nCOPY train.py /opt/program/train.py\n'
-
-/** Lines that show the secret, other than the runner's `::add-mask::` command that hides it. */
-const leaks = (log: string, secret: string): string[] =>
-  log.split('\n').filter((l) => l.includes(secret) && !l.startsWith('::add-mask::'))
 
 suite('the bundled action publishes the image and pins the job to it', () => {
   let docker: DockerEnv
@@ -88,7 +85,7 @@ suite('the bundled action publishes the image and pins the job to it', () => {
     expect(first.post?.stdout).toContain(`Logged out of ${ecr.host}`)
     const config = join(docker.dockerConfig, 'config.json')
     expect(existsSync(config) ? readFileSync(config, 'utf8') : '').not.toContain(ecr.host)
-    expect(leaks(first.log, docker.registry.password)).toEqual([])
+    expect(leakingLines(first.log, docker.registry.password)).toEqual([])
 
     // Same commit again: the image is found in ECR, nothing is built or pushed.
     const again = await run()
@@ -96,7 +93,7 @@ suite('the bundled action publishes the image and pins the job to it', () => {
     expect(again.outputs['image-built']).toBe('false')
     expect(again.outputs['image-digest']).toBe(digest)
     expect(again.log).not.toMatch(/::group::Build |docker push|docker login/)
-    expect(leaks(again.log, docker.registry.password)).toEqual([])
+    expect(leakingLines(again.log, docker.registry.password)).toEqual([])
   }, 120000)
 
   it('fails a broken build with the end of the build log, and submits nothing', async () => {

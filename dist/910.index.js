@@ -83,7 +83,7 @@ const DOCKER_ENV = {
 const BUILD_ERROR_LINES = 25;
 /** Finds the Docker CLI and engine, and the builder to use; throws a clear error when there is none. */
 async function probeDocker() {
-    const version = await (0,src_process/* run */.eF)('docker', [
+    const version = await (0,src_process/* run */.e)('docker', [
         'version',
         '--format', // Not tabs: `docker version` pipes its template through a tabwriter.
         '{{.Client.Version}}|{{.Server.Version}}|{{.Server.Arch}}'
@@ -94,14 +94,14 @@ async function probeDocker() {
     }
     const [clientVersion = '', serverVersion = '', arch = ''] = version.stdout.trim().split('|');
     if (version.exitCode !== 0 || !serverVersion) {
-        const why = (0,src_process/* lastLines */.w$)(version.stderr || version.stdout, 3) || `exit ${version.exitCode}`;
+        const why = (0,src_process/* lastLines */.w)(version.stderr || version.stdout, 3) || `exit ${version.exitCode}`;
         throw new Error(`Docker is not available: the Docker engine did not answer (${why}). ` +
             'Start the Docker daemon, or point DOCKER_HOST at it, and make sure the runner user may use it.');
     }
-    const buildx = await (0,src_process/* run */.eF)('docker', ['buildx', 'version'], { env: DOCKER_ENV });
+    const buildx = await (0,src_process/* run */.e)('docker', ['buildx', 'version'], { env: DOCKER_ENV });
     let found;
     if (buildx.exitCode === 0) {
-        const inspect = await (0,src_process/* run */.eF)('docker', ['buildx', 'inspect'], { env: DOCKER_ENV });
+        const inspect = await (0,src_process/* run */.e)('docker', ['buildx', 'inspect'], { env: DOCKER_ENV });
         found = {
             version: (0,image_plan/* parseBuildxVersion */.Ou)(buildx.stdout),
             driver: inspect.exitCode === 0 ? (0,image_plan/* parseBuildxDriver */.co)(inspect.stdout) : undefined
@@ -121,14 +121,14 @@ function registryTrouble(output) {
 }
 /** `docker login --password-stdin`: the password never touches argv or the log. */
 async function dockerLogin(registry, username, password) {
-    const out = await (0,src_process/* run */.eF)('docker', ['login', '--username', username, '--password-stdin', registry], {
+    const out = await (0,src_process/* run */.e)('docker', ['login', '--username', username, '--password-stdin', registry], {
         input: password,
         env: DOCKER_ENV
     });
     if (out.exitCode === 0)
         return;
     const text = out.stderr || out.stdout;
-    const tail = (0,src_process/* lastLines */.w$)(text, 3);
+    const tail = (0,src_process/* lastLines */.w)(text, 3);
     switch (registryTrouble(text)) {
         case 'refused':
             throw new Error(`docker login to ${registry} was refused: ${tail}. The ECR token did not work for this registry; ` +
@@ -141,10 +141,10 @@ async function dockerLogin(registry, username, password) {
 }
 /** `docker logout`; returns the problem instead of throwing (the post step only warns). */
 async function dockerLogout(registry) {
-    const out = await (0,src_process/* run */.eF)('docker', ['logout', registry], { env: DOCKER_ENV });
+    const out = await (0,src_process/* run */.e)('docker', ['logout', registry], { env: DOCKER_ENV });
     if (out.exitCode === 0)
         return undefined;
-    return ((0,src_process/* lastLines */.w$)(out.stderr || out.stdout, 3) || `exit ${out.exitCode}`).replace(/\.+$/, '');
+    return ((0,src_process/* lastLines */.w)(out.stderr || out.stdout, 3) || `exit ${out.exitCode}`).replace(/\.+$/, '');
 }
 /** Keeps only the end of a long stream of output. */
 class Tail {
@@ -165,7 +165,7 @@ class Tail {
 /** Runs the build, streaming its output into the log; a failure carries the last lines of that log. */
 async function dockerBuild(plan, cwd) {
     const tail = new Tail();
-    const out = await (0,src_process/* run */.eF)('docker', plan.args, {
+    const out = await (0,src_process/* run */.e)('docker', plan.args, {
         cwd,
         env: plan.env,
         stream: true,
@@ -174,22 +174,22 @@ async function dockerBuild(plan, cwd) {
     if (out.exitCode === 0)
         return;
     const text = tail.toString() || out.stderr;
-    if (plan.pushesItself && registryTrouble((0,src_process/* lastLines */.w$)(text, 5)) !== 'other') {
-        throw new Error(`Pushing the image failed: ${(0,src_process/* lastLines */.w$)(text, 5)}`);
+    if (plan.pushesItself && registryTrouble((0,src_process/* lastLines */.w)(text, 5)) !== 'other') {
+        throw new Error(`Pushing the image failed: ${(0,src_process/* lastLines */.w)(text, 5)}`);
     }
-    throw new Error(`docker build failed (exit ${out.exitCode}). Last lines of the build log:\n${(0,src_process/* lastLines */.w$)(text, BUILD_ERROR_LINES)}`);
+    throw new Error(`docker build failed (exit ${out.exitCode}). Last lines of the build log:\n${(0,src_process/* lastLines */.w)(text, BUILD_ERROR_LINES)}`);
 }
 /** Pushes one tag and returns the manifest digest the registry now holds for it. */
 async function dockerPush(ref) {
     const tail = new Tail();
-    const out = await (0,src_process/* run */.eF)('docker', ['push', ref], {
+    const out = await (0,src_process/* run */.e)('docker', ['push', ref], {
         env: DOCKER_ENV,
         stream: true,
         onOutput: (t) => tail.add(t)
     });
     const text = tail.toString() || out.stdout + out.stderr;
     if (out.exitCode !== 0) {
-        const last = (0,src_process/* lastLines */.w$)(text, 5);
+        const last = (0,src_process/* lastLines */.w)(text, 5);
         const hint = registryTrouble(last) === 'refused'
             ? ' The registry refused the push: check the credentials may call ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
             : registryTrouble(last) === 'unreachable'

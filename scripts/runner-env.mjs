@@ -109,14 +109,23 @@ export function runDist(env, cwd, { echo = false } = {}) {
 
 /** Reads a GITHUB_OUTPUT-style file (`name<<delimiter` blocks). */
 export function readCommandFile(path) {
+  return parseCommandFile(readFileSync(path, 'utf8'))
+}
+
+/** Parses the runner's `name<<delimiter` / `name=value` file format (GITHUB_OUTPUT, GITHUB_STATE). */
+export function parseCommandFile(text) {
   const out = {}
-  const lines = readFileSync(path, 'utf8').split('\n')
+  const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const m = /^([^=<]+)<<(.+)$/.exec(lines[i])
-    if (!m) continue
-    const value = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-    out[m[1]] = value.join('\n')
+    if (m) {
+      const value = []
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+      out[m[1]] = value.join('\n')
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      out[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
   }
   return out
 }

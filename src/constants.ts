@@ -29,6 +29,42 @@ export const Input = {
   Cache: 'cache'
 } as const
 
+export type InputName = (typeof Input)[keyof typeof Input]
+
+/**
+ * action.yml's defaults. The runner always passes every input, so these only serve runs
+ * outside a runner (local runs, the tests' own harness); a test keeps them equal to action.yml.
+ */
+export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = {
+  'job-config': 'deploy/sagemaker-job-config.yaml',
+  'hydra-config': 'deploy/train-config.yaml',
+  overrides: '',
+  command: 'python train.py',
+  context: 'src',
+  dockerfile: '',
+  sha: '',
+  'short-sha-length': '7',
+  'job-name': '{short_sha}',
+  'experiment-name-key': 'experiment_name',
+  region: '',
+  'role-arn': '',
+  'ecr-repository': '',
+  'instance-type': '',
+  'instance-count': '',
+  'dry-run': 'false',
+  wait: 'false',
+  'wait-timeout-minutes': '',
+  'poll-interval-seconds': '30',
+  'stop-on-cancel': 'true',
+  'if-job-exists': 'auto',
+  'skip-existing-image': 'true',
+  'create-repository': 'true',
+  'push-latest': 'true',
+  platform: 'linux/amd64',
+  'build-args': '',
+  cache: 'registry'
+}
+
 /** Names of the action's outputs, exactly as in action.yml. */
 export const Output = {
   Sha: 'sha',

@@ -2,11 +2,10 @@
  * The one place that reads the action's inputs and config files. Everything is
  * checked here, before any side effect, and every problem is reported together.
  */
-import * as core from './runner.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, normalize, relative } from 'node:path'
 import { validateShape } from './aws-shapes.js'
-import { Input } from './constants.js'
+import { INPUT_DEFAULTS, Input, type InputName } from './constants.js'
 import { ConfigError, type Problem } from './errors.js'
 import { ECR_SHAPES } from './generated/ecr-shapes.js'
 import { loadHydraConfig } from './hydra/index.js'
@@ -21,48 +20,62 @@ const CACHE_MODES: readonly CacheMode[] = ['registry', 'inline', 'none']
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 const HYDRA_KEY = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/
 
-/** Collects problems while reading inputs; `where` is always `input <name>` or a file position. */
+/** YAML-style booleans as the toolkit accepts them; undefined for anything else. */
+export function parseBoolean(text: string): boolean | undefined {
+  if (/^(true|True|TRUE)$/.test(text)) return true
+  if (/^(false|False|FALSE)$/.test(text)) return false
+  return undefined
+}
+
+/**
+ * Collects problems while reading inputs; `where` is always `input <name>` or a file position.
+ * An input the runner did not pass takes action.yml's default; one passed empty stays empty
+ * (`hydra-config: ''` means no Hydra config, `command: ''` no leading words).
+ */
 class InputReader {
   readonly problems: Problem[] = []
 
-  text(name: string): string {
-    return core.getInput(name).trim()
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  text(name: InputName): string {
+    const given = this.env[`INPUT_${name.toUpperCase()}`]
+    return (given ?? INPUT_DEFAULTS[name]).trim()
   }
 
-  lines(name: string): string[] {
-    return core
-      .getInput(name)
+  lines(name: InputName): string[] {
+    return this.text(name)
       .split(/\r?\n/)
       .map((l) => l.trim())
-      .filter((l) => l !== '')
   }
 
-  bool(name: string, fallback: boolean): boolean {
-    const raw = this.text(name)
-    if (raw === '') return fallback
-    if (/^(true|True|TRUE)$/.test(raw)) return true
-    if (/^(false|False|FALSE)$/.test(raw)) return false
-    this.problems.push({ where: `input ${name}`, message: `'${raw}' must be true or false` })
-    return fallback
+  /** Typed inputs read blank as their default: there is no meaningful empty number or switch. */
+  private typed(name: InputName): string {
+    return this.text(name) || INPUT_DEFAULTS[name]
   }
 
-  int(name: string, fallback: number | undefined, min: number, max: number): number | undefined {
-    const raw = this.text(name)
-    if (raw === '') return fallback
+  bool(name: InputName): boolean {
+    const raw = this.typed(name)
+    const value = parseBoolean(raw)
+    if (value === undefined) this.problems.push({ where: `input ${name}`, message: `'${raw}' must be true or false` })
+    return value ?? parseBoolean(INPUT_DEFAULTS[name]) ?? false
+  }
+
+  int(name: InputName, min: number, max: number): number | undefined {
+    const raw = this.typed(name)
+    if (raw === '') return undefined
     const n = Number(raw)
     if (!/^\d+$/.test(raw) || n < min || n > max) {
       this.problems.push({ where: `input ${name}`, message: `'${raw}' must be a whole number from ${min} to ${max}` })
-      return fallback
+      return undefined
     }
     return n
   }
 
-  choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const raw = this.text(name)
-    if (raw === '') return fallback
+  choice<T extends string>(name: InputName, allowed: readonly T[]): T {
+    const raw = this.typed(name)
     if ((allowed as readonly string[]).includes(raw)) return raw as T
     this.problems.push({ where: `input ${name}`, message: `'${raw}' must be one of ${allowed.join(', ')}` })
-    return fallback
+    return INPUT_DEFAULTS[name] as T
   }
 }
 
@@ -83,17 +96,15 @@ export interface ReadResult {
 
 /** Reads and validates every input and both config files; throws ConfigError listing all problems. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
-  const r = new InputReader()
+  const r = new InputReader(env)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const notices: string[] = []
 
-  const jobConfigFile = r.text(Input.JobConfig) || 'deploy/sagemaker-job-config.yaml'
-  // The runner always sets every input (defaults from action.yml); only a local run leaves one unset.
-  const unset = (name: string): boolean => env[`INPUT_${name.toUpperCase()}`] === undefined
-  const hydraConfigFile = unset(Input.HydraConfig) ? 'deploy/train-config.yaml' : r.text(Input.HydraConfig)
-  const instanceCount = r.int(Input.InstanceCount, undefined, 1, 1000)
+  const jobConfigFile = r.text(Input.JobConfig)
+  const hydraConfigFile = r.text(Input.HydraConfig)
+  const instanceCount = r.int(Input.InstanceCount, 1, 1000)
   const job = readJobConfig(
-    workspaceFile(workspace, jobConfigFile, Input.JobConfig, r.problems),
+    jobConfigFile === '' ? undefined : workspaceFile(workspace, jobConfigFile, Input.JobConfig, r.problems),
     jobConfigFile,
     {
       region: r.text(Input.Region) || undefined,
@@ -137,12 +148,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
   let command: string[] = []
   try {
     // '' means none: an image whose ENTRYPOINT runs the training script takes only the overrides.
-    command = splitWords(unset(Input.Command) ? 'python train.py' : core.getInput(Input.Command))
+    command = splitWords(r.text(Input.Command))
   } catch (error) {
     r.problems.push({ where: `input ${Input.Command}`, message: (error as Error).message })
   }
 
-  const context = r.text(Input.Context) || 'src'
+  const context = r.text(Input.Context) || '.'
   const dockerfile = r.text(Input.Dockerfile) || join(context, 'Dockerfile')
   const contextPath = join(workspace, context)
   if (!existsSync(contextPath) || !statSync(contextPath).isDirectory()) {
@@ -155,7 +166,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     r.problems.push({ where: `input ${Input.Dockerfile}`, message: `'${dockerfile}' does not exist in the checkout` })
   }
 
-  const jobNameTemplate = r.text(Input.JobName) || '{short_sha}'
+  const jobNameTemplate = r.text(Input.JobName)
   const fields = templateFields(jobNameTemplate)
   if (fields.unknown.length > 0) {
     r.problems.push({
@@ -175,7 +186,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     )
   }
 
-  const experimentNameKey = unset(Input.ExperimentNameKey) ? 'experiment_name' : r.text(Input.ExperimentNameKey)
+  const experimentNameKey = r.text(Input.ExperimentNameKey)
   if (experimentNameKey !== '' && !HYDRA_KEY.test(experimentNameKey)) {
     r.problems.push({
       where: `input ${Input.ExperimentNameKey}`,
@@ -183,44 +194,41 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReadResult {
     })
   }
 
-  const platform = r.text(Input.Platform) || 'linux/amd64'
+  const platform = r.text(Input.Platform)
   for (const p of platform.split(',').map((s) => s.trim())) {
     if (!PLATFORM.test(p))
       r.problems.push({ where: `input ${Input.Platform}`, message: `'${p}' is not a platform like linux/amd64` })
   }
-  const buildArgs = r.lines(Input.BuildArgs)
+  const buildArgs = r.lines(Input.BuildArgs).filter((l) => l !== '')
   r.problems.push(...validateBuildArgs(buildArgs, `input ${Input.BuildArgs}`))
 
-  const waitTimeout = r.int(Input.WaitTimeoutMinutes, undefined, 1, 60 * 24 * 30)
+  const waitTimeout = r.int(Input.WaitTimeoutMinutes, 1, 60 * 24 * 30)
   const settingsDraft = {
     workspace,
     jobConfigFile,
     hydraConfigFile,
     hydra,
-    // Raw lines, blanks included, so messages name the line the user sees.
-    overrides: core
-      .getInput(Input.Overrides)
-      .split(/\r?\n/)
-      .map((line) => line.trim()),
+    // Every line, blanks included, so messages name the line the user sees.
+    overrides: r.lines(Input.Overrides),
     command,
     context,
     dockerfile,
     shaInput: r.text(Input.Sha),
-    shortShaLength: r.int(Input.ShortShaLength, 7, 4, 40)!,
+    shortShaLength: r.int(Input.ShortShaLength, 4, 40) ?? 7,
     jobNameTemplate,
     experimentNameKey,
-    dryRun: r.bool(Input.DryRun, false),
-    wait: r.bool(Input.Wait, false),
+    dryRun: r.bool(Input.DryRun),
+    wait: r.bool(Input.Wait),
     waitTimeoutMinutes: waitTimeout,
-    pollIntervalSeconds: r.int(Input.PollIntervalSeconds, 30, 1, 3600)!,
-    stopOnCancel: r.bool(Input.StopOnCancel, true),
-    ifJobExists: r.choice(Input.IfJobExists, IF_JOB_EXISTS, 'auto'),
-    skipExistingImage: r.bool(Input.SkipExistingImage, true),
-    createRepository: r.bool(Input.CreateRepository, true),
-    pushLatest: r.bool(Input.PushLatest, true),
+    pollIntervalSeconds: r.int(Input.PollIntervalSeconds, 1, 3600) ?? 30,
+    stopOnCancel: r.bool(Input.StopOnCancel),
+    ifJobExists: r.choice(Input.IfJobExists, IF_JOB_EXISTS),
+    skipExistingImage: r.bool(Input.SkipExistingImage),
+    createRepository: r.bool(Input.CreateRepository),
+    pushLatest: r.bool(Input.PushLatest),
     platform,
     buildArgs,
-    cache: r.choice(Input.Cache, CACHE_MODES, 'registry')
+    cache: r.choice(Input.Cache, CACHE_MODES)
   }
   if (settingsDraft.waitTimeoutMinutes !== undefined && !settingsDraft.wait) {
     notices.push('wait-timeout-minutes has no effect without wait: true')

@@ -56,7 +56,7 @@ export function readJobConfig(
       problems: [
         {
           where: `input job-config`,
-          message: `${file} does not exist in the checkout; point job-config at your SageMaker job config file`
+          message: `${file === '' ? 'it is empty' : `${file} does not exist in the checkout`}; point job-config at your SageMaker job config file`
         }
       ],
       notices

@@ -7,7 +7,7 @@ import * as core from './runner.js'
 import { Input, Output } from './constants.js'
 import { resolveCommit, runnerContext } from './commit.js'
 import { ConfigError, errorMessage } from './errors.js'
-import { readSettings } from './inputs.js'
+import { parseBoolean, readSettings } from './inputs.js'
 import { trainingJobConsoleUrl, trainingJobLogsUrl } from './job-urls.js'
 import { makePlan, runInfo, type Plan } from './plan.js'
 import { modelArtifactsUri } from './request.js'
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
 
 async function prepare(result: RunResult): Promise<{ settings: Settings; commit: Commit; plan: Plan }> {
   // Known before the inputs are checked, so a dry run with a broken config still says it was one.
-  result.dryRun = /^(true|True|TRUE)$/.test(core.getInput(Input.DryRun))
+  result.dryRun = parseBoolean(core.getInput(Input.DryRun)) === true
   const { settings, notices } = readSettings()
   let commit: Commit
   try {

@@ -5,6 +5,7 @@
  */
 import { ConfigError, type Problem } from './errors.js'
 import { planContainerArguments, type ContainerArgumentsPlan } from './hydra/index.js'
+import { imageUriFor, pinnedUriFor } from './image-plan.js'
 import { renderJobName } from './naming.js'
 import { buildTrainingJobRequest, checkRequest, type Lineage, type TrainingJobRequest } from './request.js'
 import type { Commit, Settings } from './settings.js'
@@ -32,12 +33,12 @@ function dnsSuffix(region: string): string {
 }
 
 /** The image as a dry run shows it (account unknown) and the longest form it can take once pinned. */
-export function plannedImage(settings: Settings, commit: Commit): { shown: string; longest: string } {
-  const host = (account: string): string =>
-    `${account}.dkr.ecr.${settings.config.region}.${dnsSuffix(settings.config.region)}`
+function plannedImage(settings: Settings, commit: Commit): { shown: string; longest: string } {
+  const { region, ecrRepository } = settings.config
+  const host = (account: string): string => `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
   return {
-    shown: `${host('<account>')}/${settings.config.ecrRepository}:${commit.shortSha}`,
-    longest: `${host('123456789012')}/${settings.config.ecrRepository}@sha256:${'0'.repeat(64)}`
+    shown: imageUriFor(host('<account>'), ecrRepository, commit.shortSha),
+    longest: pinnedUriFor(host('123456789012'), ecrRepository, `sha256:${'0'.repeat(64)}`)
   }
 }
 

@@ -48,20 +48,6 @@ export async function run(program: string, args: string[], options: RunOptions =
   }
 }
 
-/** Runs a program and returns its trimmed stdout; throws with the last lines of stderr on failure. */
-export async function runOrThrow(
-  program: string,
-  args: string[],
-  what: string,
-  options: RunOptions = {}
-): Promise<string> {
-  const out = await run(program, args, options)
-  if (out.exitCode !== 0) {
-    throw new Error(`${what} failed (exit ${out.exitCode}): ${lastLines(out.stderr || out.stdout, 5)}`)
-  }
-  return out.stdout.trim()
-}
-
 /** The last `n` non-empty lines of a tool's output, for error messages. */
 export function lastLines(text: string, n: number): string {
   return text

@@ -7,8 +7,11 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { INPUT_DEFAULTS } from '../../src/constants.js'
+import { parseCommandFile } from '../../scripts/runner-env.mjs'
 import { repoRoot } from './paths.js'
+
+export { parseCommandFile }
 
 export const distEntry = join(repoRoot, 'dist', 'index.js')
 
@@ -93,32 +96,6 @@ export interface RunningAction {
   waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>
 }
 
-/** action.yml's input defaults, as the runner applies them. */
-export function actionDefaults(): Record<string, string> {
-  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
-  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? '']))
-}
-
-/** Parses the runner's `name<<delim\nvalue\ndelim` file format (GITHUB_OUTPUT, GITHUB_STATE). */
-export function parseCommandFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
-    if (heredoc) {
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i])
-      out[heredoc[1]] = value.join('\n')
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      out[lines[i].slice(0, at)] = lines[i].slice(at + 1)
-    }
-  }
-  return out
-}
-
 function runStep(
   env: NodeJS.ProcessEnv,
   cwd: string
@@ -183,7 +160,7 @@ export function startAction(options: RunOptions): RunningAction {
     RUNNER_TEMP: files
   }
   // The runner sets every input: the workflow's value, else action.yml's default.
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...options.inputs })) {
+  for (const [name, value] of Object.entries({ ...INPUT_DEFAULTS, ...options.inputs })) {
     // The runner's own mangling: upper case, spaces to underscores, dashes kept.
     base[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }

@@ -149,8 +149,3 @@ export function appendKeyPath(parent: string, k: KeyValue): string {
   if (k.kind === 'null') return `${parent}[null]`
   return `${parent}[${k.kind === 'float' ? encodeFloat(k.value) : String(k.value)}]`
 }
-
-/** Renders a key path for messages: `a.b[1]["c d"]`. */
-export function describeKeyPath(path: ReadonlyArray<KeyValue>): string {
-  return path.reduce(appendKeyPath, '')
-}
