@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { eventCommit, resolveCommit, type RunnerContext } from '../src/commit.js'
+import { eventCommit, resolveCommit, type RunnerContext } from '../src/config/commit.js'
 import { makeWorkspace, type Workspace } from './support/action-runner.js'
+import { quietExec } from './support/exec.js'
 
 describe('eventCommit', () => {
   const sha = 'a'.repeat(40)
@@ -66,7 +67,7 @@ describe('resolveCommit in a real checkout', () => {
   })
 
   it('uses the pushed commit and a fixed-length short hash', async () => {
-    const c = await resolveCommit(ctx(), '', 7, ws.dir)
+    const c = await resolveCommit(ctx(), '', 7, ws.dir, quietExec)
     expect(c).toEqual({
       sha: second,
       shortSha: second.slice(0, 7),
@@ -75,29 +76,37 @@ describe('resolveCommit in a real checkout', () => {
       repository: 'acme/dogs',
       eventName: 'push'
     })
-    expect((await resolveCommit(ctx(), '', 12, ws.dir)).shortSha).toBe(second.slice(0, 12))
+    expect((await resolveCommit(ctx(), '', 12, ws.dir, quietExec)).shortSha).toBe(second.slice(0, 12))
   })
 
   it('resolves an abbreviated sha input (workflow_dispatch rerun of an older commit)', async () => {
-    const c = await resolveCommit(ctx({ eventName: 'workflow_dispatch' }), first.slice(0, 8).toUpperCase(), 7, ws.dir)
+    const c = await resolveCommit(
+      ctx({ eventName: 'workflow_dispatch' }),
+      first.slice(0, 8).toUpperCase(),
+      7,
+      ws.dir,
+      quietExec
+    )
     expect(c.sha).toBe(first)
   })
 
   it('explains a commit missing from a shallow checkout', async () => {
-    await expect(resolveCommit(ctx(), 'deadbeefdeadbeef', 7, ws.dir)).rejects.toThrow(
+    await expect(resolveCommit(ctx(), 'deadbeefdeadbeef', 7, ws.dir, quietExec)).rejects.toThrow(
       /input sha 'deadbeefdeadbeef' is not in the checkout.*fetch-depth: 0/
     )
   })
 
   it('rejects what is not a hash before asking git', async () => {
-    await expect(resolveCommit(ctx(), 'HEAD~1', 7, ws.dir)).rejects.toThrow(/'HEAD~1' is not a commit hash/)
-    await expect(resolveCommit(ctx(), '--all', 7, ws.dir)).rejects.toThrow(/not a commit hash/)
+    await expect(resolveCommit(ctx(), 'HEAD~1', 7, ws.dir, quietExec)).rejects.toThrow(/'HEAD~1' is not a commit hash/)
+    await expect(resolveCommit(ctx(), '--all', 7, ws.dir, quietExec)).rejects.toThrow(/not a commit hash/)
   })
 
   it('says when there is no checkout at all', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'top-nogit-'))
     try {
-      await expect(resolveCommit(ctx(), '', 7, empty)).rejects.toThrow(/not a git checkout; add actions\/checkout/)
+      await expect(resolveCommit(ctx(), '', 7, empty, quietExec)).rejects.toThrow(
+        /not a git checkout; add actions\/checkout/
+      )
     } finally {
       rmSync(empty, { recursive: true, force: true })
     }

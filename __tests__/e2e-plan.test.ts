@@ -230,7 +230,7 @@ describe('bad input fails before any side effect', () => {
       const calls = aws.calls.length
       const r = await run({ inputs: { 'dry-run': 'false', wait: 'true', ...inputs } })
       expect(r.main.exitCode).toBe(1)
-      expect(r.main.stdout).toMatch(/::error::/)
+      expect(r.main.stdout).toMatch(/^::error( [^:]*)?::/m)
       expect(r.main.stdout).toMatch(message)
       // Nothing happened: no AWS call, no docker call, no image or job outputs.
       expect(aws.calls.length).toBe(calls)
@@ -250,6 +250,35 @@ describe('bad input fails before any side effect', () => {
     expect(r.main.stdout).toMatch(/4 problems with the action's configuration/)
     for (const input of ['instance-count', 'if-job-exists', 'job-name', 'cache'])
       expect(r.main.stdout).toContain(`input ${input}:`)
+  })
+
+  it('puts each config problem on its file and line, as an annotation', async () => {
+    const hydraFile = 'deploy/train-config.yaml'
+    const files = { [CONFIG]: original(), [hydraFile]: readFileSync(join(ws.dir, hydraFile), 'utf8') }
+    const line = (file: string, text: string): number =>
+      readFileSync(join(ws.dir, file), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(text)) + 1
+    try {
+      writeFileSync(join(ws.dir, CONFIG), files[CONFIG].replace('volume_size', 'volume_sise'))
+      const typo = await run({ inputs: { 'dry-run': 'true' } })
+      expect(typo.main.exitCode).toBe(1)
+      expect(typo.main.stdout).toContain(
+        `::error title=train-on-push configuration,file=${CONFIG},line=${line(CONFIG, 'volume_sise')},col=3::`
+      )
+      expect(typo.summary).toContain('volume_sise')
+
+      // A Hydra problem knows only its key path; its line is looked up in the file.
+      writeFileSync(join(ws.dir, CONFIG), files[CONFIG])
+      writeFileSync(join(ws.dir, hydraFile), `${files[hydraFile]}\nnotes:\n  long: "${'x'.repeat(300)}"\n`)
+      const long = await run({ inputs: { 'dry-run': 'true' } })
+      expect(long.main.exitCode).toBe(1)
+      expect(long.main.stdout).toContain(
+        `::error title=train-on-push configuration,file=${hydraFile},line=${line(hydraFile, 'long:')},col=3::`
+      )
+    } finally {
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(ws.dir, file), text)
+    }
   })
 
   it('keeps the example config intact', () => {

@@ -1,8 +1,8 @@
-// Every example table of /work/shared/reference/hydra-grammar.md (checked there against
-// Hydra 1.3.2's real parser), replayed against our override parser.
+// Every example of __fixtures__/hydra/grammar-examples.json (each checked against Hydra 1.3.2's
+// real parser when it was written down), replayed against our override parser.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { parseOverride, OverrideSyntaxError } from '../src/hydra/index.js'
+import { parseOverride, OverrideSyntaxError } from '../src/hydra/override-parser.js'
 import { describeValue, valuesEqual, type HydraValue } from '../src/hydra/value.js'
 import { parseNotation } from '../__fixtures__/hydra/helpers.js'
 

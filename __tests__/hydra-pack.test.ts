@@ -1,14 +1,11 @@
 // Packing under SageMaker's limits (100 arguments of at most 256 characters).
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError } from '../src/errors.js'
-import {
-  applyOverrides,
-  flattenConfig,
-  packOverrides,
-  parseOverride,
-  planContainerArguments,
-  units
-} from '../src/hydra/index.js'
+import { ConfigError } from '../src/problems.js'
+import { applyOverrides } from '../__fixtures__/hydra/apply.js'
+import { planContainerArguments } from '../src/hydra/index.js'
+import { flattenConfig, units } from '../src/hydra/flatten.js'
+import { parseOverride } from '../src/hydra/override-parser.js'
+import { packOverrides } from '../src/hydra/pack.js'
 import {
   describeValue,
   dict,

@@ -1,15 +1,10 @@
 // planContainerArguments: ordering, experiment and user overrides, errors, and the
 // emission examples of §8 of the grammar notes.
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError } from '../src/errors.js'
-import {
-  applyOverrides,
-  formatArgumentsSummary,
-  loadHydraConfig,
-  parseOverride,
-  planContainerArguments,
-  type PlanInput
-} from '../src/hydra/index.js'
+import { ConfigError } from '../src/problems.js'
+import { applyOverrides } from '../__fixtures__/hydra/apply.js'
+import { formatArgumentsSummary, loadHydraConfig, planContainerArguments, type PlanInput } from '../src/hydra/index.js'
+import { parseOverride } from '../src/hydra/override-parser.js'
 import { describeValue, dict, valuesEqual } from '../src/hydra/value.js'
 
 function configArgs(yaml: string, extra: Partial<PlanInput> = {}): string[] {

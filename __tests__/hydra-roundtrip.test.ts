@@ -2,19 +2,13 @@
 // type for type (an int is never a float, -0.0 keeps its sign, NaN stays NaN).
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { ConfigError } from '../src/errors.js'
-import {
-  applyOverrides,
-  encodeValue,
-  loadHydraConfig,
-  OverrideSyntaxError,
-  packOverrides,
-  parseOverride,
-  parseValue,
-  planContainerArguments,
-  flattenConfig,
-  units
-} from '../src/hydra/index.js'
+import { ConfigError } from '../src/problems.js'
+import { applyOverrides } from '../__fixtures__/hydra/apply.js'
+import { loadHydraConfig, planContainerArguments } from '../src/hydra/index.js'
+import { encodeValue } from '../src/hydra/encode.js'
+import { flattenConfig, units } from '../src/hydra/flatten.js'
+import { OverrideSyntaxError, parseOverride, parseValue } from '../src/hydra/override-parser.js'
+import { packOverrides } from '../src/hydra/pack.js'
 import { describeValue, dict, valuesEqual, type DictValue, type HydraValue } from '../src/hydra/value.js'
 import {
   anyKey,

@@ -1,7 +1,7 @@
 // loadHydraConfig reads YAML the way Hydra does: PyYAML SafeLoader (YAML 1.1) plus
 // OmegaConf's float resolver, no timestamps, duplicate keys rejected (§10 of the notes).
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError } from '../src/errors.js'
+import { ConfigError } from '../src/problems.js'
 import { loadHydraConfig } from '../src/hydra/index.js'
 import { describeValue, type HydraValue } from '../src/hydra/value.js'
 

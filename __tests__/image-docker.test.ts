@@ -18,10 +18,18 @@ import {
 } from './support/docker-env.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
-import type { Commit, Settings } from '../src/settings.js'
+import type { Commit, Settings } from '../src/config/settings.js'
 import { leakingLines } from './support/secrets.js'
 
-const { publishImage, logoutRegistry } = await import('../src/image.js')
+const { publishImage } = await import('../src/image/publish.js')
+const { run: postStep } = await import('../src/action/post.js')
+const { actionLog } = await import('../src/action/log.js')
+const { actionExec } = await import('../src/action/exec.js')
+const { rememberRegistry } = await import('../src/action/state.js')
+
+/** The image stage as the main step runs it: the action's own log, processes and state. */
+const publish = (s: Settings, c: Commit): ReturnType<typeof publishImage> =>
+  publishImage(s, c, { log: actionLog, exec: actionExec, onLogin: rememberRegistry })
 
 const skip = dockerSkipReason()
 if (skip) console.warn(skip)
@@ -147,7 +155,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('creates the repository, builds, pushes both tags with the OCI labels, and pins by digest', async () => {
     const c = commit()
     const run = await captured(() =>
-      publishImage(settings({ repository: 'team/first', buildArgs: ['GREETING=hello world'] }), c)
+      publish(settings({ repository: 'team/first', buildArgs: ['GREETING=hello world'] }), c)
     )
     expect(run.error).toBeUndefined()
     const out = run.value!
@@ -181,7 +189,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
 
     // The rerun of the same commit builds and pushes nothing, and reuses the digest.
     const pushes = ecr.pushes.length
-    const again = await captured(() => publishImage(settings({ repository: 'team/first' }), c))
+    const again = await captured(() => publish(settings({ repository: 'team/first' }), c))
     expect(again.error).toBeUndefined()
     expect(again.value).toMatchObject({ built: false, digest: out.digest, pinned: out.pinned })
     expect(ecr.pushes.length).toBe(pushes)
@@ -191,8 +199,8 @@ suite('publishImage on a real Docker Engine and registry', () => {
 
   it('rebuilds an existing tag when skip-existing-image is false in a MUTABLE repository', async () => {
     const c = commit()
-    const first = await publishImage(settings({ repository: 'team/rebuild', pushLatest: false, cache: 'none' }), c)
-    const second = await publishImage(
+    const first = await publish(settings({ repository: 'team/rebuild', pushLatest: false, cache: 'none' }), c)
+    const second = await publish(
       settings({
         repository: 'team/rebuild',
         pushLatest: false,
@@ -211,21 +219,19 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('never fails on an IMMUTABLE repository: the existing tag is reused and latest is not moved', async () => {
     ecr.addRepository('team/locked', 'IMMUTABLE')
     const c1 = commit()
-    const first = await publishImage(settings({ repository: 'team/locked', cache: 'registry' }), c1)
+    const first = await publish(settings({ repository: 'team/locked', cache: 'registry' }), c1)
     expect(first.built).toBe(true)
     const latest = await registry.digest('team/locked', 'latest')
     expect(latest).toBe(first.digest)
 
     const c2 = commit()
-    const second = await captured(() => publishImage(settings({ repository: 'team/locked' }), c2))
+    const second = await captured(() => publish(settings({ repository: 'team/locked' }), c2))
     expect(second.error).toBeUndefined()
     expect(second.value?.tags).toEqual([c2.shortSha])
     expect(second.log).toMatch(/'latest' already exists .* immutable/)
     expect(await registry.digest('team/locked', 'latest')).toBe(latest)
 
-    const again = await captured(() =>
-      publishImage(settings({ repository: 'team/locked', skipExistingImage: false }), c1)
-    )
+    const again = await captured(() => publish(settings({ repository: 'team/locked', skipExistingImage: false }), c1))
     expect(again.error).toBeUndefined()
     expect(again.value).toMatchObject({ built: false, digest: first.digest })
     // The registry front refuses what ECR would refuse; nothing ever got that far.
@@ -235,10 +241,10 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('uses the image another run pushed meanwhile when an IMMUTABLE tag is taken at push time', async () => {
     ecr.addRepository('team/raced', 'IMMUTABLE')
     const c = commit()
-    const theirs = await publishImage(settings({ repository: 'team/raced', pushLatest: false }), c)
+    const theirs = await publish(settings({ repository: 'team/raced', pushLatest: false }), c)
     // This run's tag check comes back empty, as if the other run pushed a moment later.
     ecr.hideOnce.add(`team/raced:${c.shortSha}`)
-    const ours = await captured(() => publishImage(settings({ repository: 'team/raced', pushLatest: false }), c))
+    const ours = await captured(() => publish(settings({ repository: 'team/raced', pushLatest: false }), c))
     expect(ours.error).toBeUndefined()
     expect(ours.value).toMatchObject({ built: false, digest: theirs.digest, tags: [c.shortSha] })
     expect(ours.log).toMatch(/::group::Build /)
@@ -249,13 +255,13 @@ suite('publishImage on a real Docker Engine and registry', () => {
 
   it('takes a concurrent creation of the repository in its stride', async () => {
     ecr.loseNextCreateRace = true
-    const out = await publishImage(settings({ repository: 'team/race', pushLatest: false }), commit())
+    const out = await publish(settings({ repository: 'team/race', pushLatest: false }), commit())
     expect(out.built).toBe(true)
   })
 
   it('says how to fix a missing repository when create-repository is false, before touching Docker', async () => {
     const run = await captured(() =>
-      publishImage(settings({ repository: 'team/absent', createRepository: false }), commit())
+      publish(settings({ repository: 'team/absent', createRepository: false }), commit())
     )
     expect(run.error?.message).toMatch(/ECR repository 'team\/absent' does not exist .*create-repository: true/)
     expect(run.log).not.toMatch(/Docker \d/)
@@ -264,10 +270,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
 
   it('fails a broken build with the end of the build log, and pushes nothing', async () => {
     const run = await captured(() =>
-      publishImage(
-        settings({ repository: 'team/broken', dockerfile: 'broken/Dockerfile', context: 'broken' }),
-        commit()
-      )
+      publish(settings({ repository: 'team/broken', dockerfile: 'broken/Dockerfile', context: 'broken' }), commit())
     )
     expect(run.error?.message).toMatch(/docker build failed[\s\S]*missing-file\.txt/)
     expect(await registry.tags('team/broken')).toEqual([])
@@ -276,7 +279,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('reports a refused login, without leaking the wrong password either', async () => {
     ecr.token.password = 'not-the-password-4711'
     try {
-      const run = await captured(() => publishImage(settings({ repository: 'team/refused' }), commit()))
+      const run = await captured(() => publish(settings({ repository: 'team/refused' }), commit()))
       expect(run.error?.message).toMatch(/docker login to 127\.0\.0\.1:\d+ was refused/)
       expectNoLeak(run.log + run.error!.message, 'not-the-password-4711')
       expect(await registry.tags('team/refused')).toEqual([])
@@ -290,25 +293,25 @@ suite('publishImage on a real Docker Engine and registry', () => {
     ecr.token.proxyEndpoint = `http://${closed}`
     ecr.repositoryHost = closed
     try {
-      const run = await captured(() => publishImage(settings({ repository: 'team/unreachable' }), commit()))
+      const run = await captured(() => publish(settings({ repository: 'team/unreachable' }), commit()))
       expect(run.error?.message).toMatch(/registry 127\.0\.0\.1:\d+ is unreachable/)
     } finally {
       ecr.reset()
     }
   })
 
-  it('reports a push the registry rejects', async () => {
-    const readonly = await env.startRegistry({ readonly: true, password: env.registry.password })
-    ecr.token.proxyEndpoint = `http://${readonly.host}`
-    ecr.repositoryHost = readonly.host
+  it('reports a push the registry refuses', async () => {
+    // ECR's answer to a push the credentials may not make (no ecr:InitiateLayerUpload).
+    ecr.faults = ({ method }) =>
+      method === 'POST' || method === 'PUT' || method === 'PATCH'
+        ? { status: 403, code: 'DENIED', message: 'User is not authorized to perform: ecr:InitiateLayerUpload' }
+        : undefined
     try {
-      const run = await captured(() =>
-        publishImage(settings({ repository: 'team/readonly', pushLatest: false }), commit())
-      )
+      const run = await captured(() => publish(settings({ repository: 'team/readonly', pushLatest: false }), commit()))
       expect(run.error?.message).toMatch(/docker push 127\.0\.0\.1:\d+\/team\/readonly:\w+ failed/)
+      expect(run.error?.message).toMatch(/ecr:InitiateLayerUpload/)
     } finally {
       ecr.reset()
-      await readonly.stop()
     }
   })
 
@@ -316,7 +319,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     ecr.addRepository('team/elsewhere')
     ecr.repositoryHost = '999999999999.dkr.ecr.eu-west-1.amazonaws.com'
     try {
-      const run = await captured(() => publishImage(settings({ repository: 'team/elsewhere' }), commit()))
+      const run = await captured(() => publish(settings({ repository: 'team/elsewhere' }), commit()))
       expect(run.error?.message).toMatch(
         /token is for registry 127\.0\.0\.1:\d+, but the repository is in 999999999999\.dkr\.ecr/
       )
@@ -330,7 +333,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     const host = process.env.DOCKER_HOST
     process.env.DOCKER_HOST = `unix://${join(workspace, 'no-such.sock')}`
     try {
-      await expect(publishImage(settings({ repository: 'team/nodocker' }), commit())).rejects.toThrow(
+      await expect(publish(settings({ repository: 'team/nodocker' }), commit())).rejects.toThrow(
         /Docker is not available: the Docker engine did not answer/
       )
     } finally {
@@ -339,7 +342,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     const path = process.env.PATH
     process.env.PATH = join(workspace, 'empty-bin')
     try {
-      await expect(publishImage(settings({ repository: 'team/nodocker' }), commit())).rejects.toThrow(
+      await expect(publish(settings({ repository: 'team/nodocker' }), commit())).rejects.toThrow(
         /no `docker` command on PATH/
       )
     } finally {
@@ -359,7 +362,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
       process.env.PATH = `${bin}${delimiter}${path}`
       try {
         const c = commit()
-        const run = await captured(() => publishImage(settings({ repository: 'team/legacy', cache: 'registry' }), c))
+        const run = await captured(() => publish(settings({ repository: 'team/legacy', cache: 'registry' }), c))
         expect(run.error).toBeUndefined()
         expect(run.value?.built).toBe(true)
         expect(run.log).toMatch(/builder: docker build \(legacy builder/)
@@ -379,14 +382,14 @@ suite('publishImage on a real Docker Engine and registry', () => {
     try {
       const config = () => readFileSync(join(env.dockerConfig, 'config.json'), 'utf8')
       expect(config()).toContain(ecr.host)
-      const ok = await captured(() => logoutRegistry())
+      const ok = await captured(() => postStep())
       expect(ok.error).toBeUndefined()
       expect(config()).not.toContain(ecr.host)
 
       const path = process.env.PATH
       process.env.PATH = join(workspace, 'empty-bin')
       try {
-        const failed = await captured(() => logoutRegistry())
+        const failed = await captured(() => postStep())
         expect(failed.error).toBeUndefined()
         expect(failed.log).toMatch(/::warning::docker logout 127\.0\.0\.1:\d+ failed/)
       } finally {

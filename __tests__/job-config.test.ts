@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { readJobConfig } from '../src/job-config.js'
+import { readJobConfig } from '../src/config/job-config.js'
 import { repoRoot } from './support/paths.js'
 
 const FILE = 'deploy/sagemaker-job-config.yaml'

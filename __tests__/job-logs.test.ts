@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { instanceOf, LogTailer, printLines, type LogLine } from '../src/job-logs.js'
+import { actionLog } from '../src/action/log.js'
+import { instanceOf, LogTailer, type LogLine } from '../src/job/logs.js'
 import { startJobWorld, type JobWorld } from './support/job-env.js'
 
 describe('tailing the job logs', () => {
@@ -34,7 +35,7 @@ describe('tailing the job logs', () => {
 
   it('costs one DescribeLogStreams per poll until the streams exist, then one GetLogEvents per stream', async () => {
     const { lines, print } = collect()
-    const tailer = new LogTailer(client, 'job', { instanceCount: 1, print })
+    const tailer = new LogTailer(client, 'job', { instanceCount: 1, log: actionLog, print })
     let mark = world.aws.calls.length
     expect(await tailer.poll()).toEqual({ lines: 0, calls: 1, throttled: false })
     expect(ops(mark)).toEqual(['DescribeLogStreams'])
@@ -57,7 +58,7 @@ describe('tailing the job logs', () => {
 
   it('continues from where it was when a token expires, without repeating lines', async () => {
     const { lines, print } = collect()
-    const tailer = new LogTailer(client, 'job', { instanceCount: 1, print })
+    const tailer = new LogTailer(client, 'job', { instanceCount: 1, log: actionLog, print })
     world.logs.put('job/algo-1-1', [
       { timestamp: 10, message: 'x1' },
       { timestamp: 10, message: 'x2' }
@@ -86,7 +87,7 @@ describe('tailing the job logs', () => {
 
   it('reads a big backlog page by page, within a poll', async () => {
     const { lines, print } = collect()
-    const tailer = new LogTailer(client, 'job', { instanceCount: 1, print })
+    const tailer = new LogTailer(client, 'job', { instanceCount: 1, log: actionLog, print })
     world.logs.put(
       'job/algo-1-1',
       Array.from({ length: 2500 }, (_, i) => ({ timestamp: i, message: `l${i}` }))
@@ -99,7 +100,7 @@ describe('tailing the job logs', () => {
 
   it('finds the new streams a spot restart brings', async () => {
     const { lines, print } = collect()
-    const tailer = new LogTailer(client, 'job', { instanceCount: 1, print })
+    const tailer = new LogTailer(client, 'job', { instanceCount: 1, log: actionLog, print })
     world.logs.put('job/algo-1-100', [{ timestamp: 1, message: 'first life' }])
     await tailer.poll()
     world.logs.put('job/algo-1-200', [{ timestamp: 5, message: 'second life' }])
@@ -115,13 +116,22 @@ describe('tailing the job logs', () => {
     expect(instanceOf('job/odd')).toBe('odd')
   })
 
-  it('shows, but never obeys, workflow commands in the training output', () => {
-    printLines([{ instance: 'algo-1', stream: 's', timestamp: 1, message: '::add-mask::secret' }], false)
-    printLines([{ instance: 'algo-1', stream: 's', timestamp: 1, message: 'plain' }], false)
+  it('shows, but never obeys, runner commands in the training output, in either form', async () => {
+    const tailer = new LogTailer(client, 'job', { instanceCount: 1, log: actionLog })
+    world.logs.put('job/algo-1-1', [
+      { timestamp: 1, message: '::add-mask::secret' },
+      { timestamp: 2, message: 'step 5 ##[set-output name=job-status;]x' },
+      { timestamp: 3, message: 'plain' }
+    ])
+    await tailer.poll()
     const out = world.takeOutput()
-    expect(out[0]).toMatch(/^::stop-commands::train-on-push-\w+$/)
-    expect(out[1]).toBe('::add-mask::secret')
-    expect(out[2]).toBe(`::${out[0].slice('::stop-commands::'.length)}::`)
-    expect(out[3]).toBe('plain')
+    expect(out[0]).toMatch(/^::stop-commands::train-on-push-[0-9a-f-]{36}$/)
+    const token = out[0].slice('::stop-commands::'.length)
+    expect(out.slice(1)).toEqual([
+      '::add-mask::secret',
+      'step 5 ##[set-output name=job-status;]x',
+      'plain',
+      `::${token}::`
+    ])
   })
 })

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
-import { submitJob, stopAbandonedJob, decide } from '../src/job.js'
+import { actionLog } from '../src/action/log.js'
+import { run as postStep } from '../src/action/post.js'
+import { decide, settledAtSubmit, submitJob, type SubmittedJob } from '../src/job/submit.js'
 import { jobSettings, requestFor, startJobWorld, type JobWorld } from './support/job-env.js'
 
 const BASE = 'repo-abc1234'
@@ -22,10 +24,13 @@ describe('submitting the training job', () => {
     policy: 'auto' | 'attach' | 'new' | 'fail',
     build: (name: string) => any = (name) => requestFor(name),
     wait = true
-  ): Promise<{ job: Awaited<ReturnType<typeof submitJob>>; seen: unknown[] }> => {
-    const seen: unknown[] = []
+  ): Promise<{ job: SubmittedJob; seen: SubmittedJob[] }> => {
+    const seen: SubmittedJob[] = []
     const job = await submitJob(jobSettings({ ifJobExists: policy, wait }), BASE, build, {
-      onJob: (j) => seen.push(j)
+      log: actionLog,
+      shortSha: 'abc1234',
+      onJob: (j) => seen.push(j),
+      onSettled: () => undefined
     })
     return { job, seen }
   }
@@ -37,19 +42,16 @@ describe('submitting the training job', () => {
       attached: false,
       arn: expect.stringMatching(/training-job\/repo-abc1234$/)
     })
-    expect(seen).toEqual([{ name: BASE, arn: job.arn, attached: false }])
+    expect(seen).toEqual([{ name: BASE, arn: job.arn, attached: false, status: 'InProgress' }])
     expect(world.aws.calls.map((c) => c.operation)).toEqual(['CreateTrainingJob'])
     expect(world.aws.calls[0].headers['user-agent']).toMatch(/train-on-push\/0\.1\.0/)
-    expect(world.savedState()).toMatchObject({
-      jobName: BASE,
-      jobRegion: 'us-east-1',
-      stopOnCancel: 'true'
-    })
   })
 
-  it('marks a job it will not wait for as settled, so the post step leaves it running', async () => {
-    await submit('auto', undefined, false)
-    expect(world.savedState().jobSettled).toBe('true')
+  it('a job that is not waited for, or already ended, is settled: the post step leaves it alone', () => {
+    const created = { name: BASE, arn: 'arn', attached: false, status: 'InProgress' }
+    expect(settledAtSubmit(jobSettings({ wait: false }), created)).toBe(true)
+    expect(settledAtSubmit(jobSettings({ wait: true }), created)).toBe(false)
+    expect(settledAtSubmit(jobSettings({ wait: true }), { ...created, attached: true, status: 'Completed' })).toBe(true)
   })
 
   it('auto: attaches to a run of the same name that is still in progress', async () => {
@@ -84,7 +86,10 @@ describe('submitting the training job', () => {
     expect(long).toHaveLength(63)
     world.sagemaker.seed(long, 'Completed')
     const job = await submitJob(jobSettings(), long, (name) => requestFor(name), {
-      onJob: () => undefined
+      log: actionLog,
+      shortSha: 'abc1234',
+      onJob: () => undefined,
+      onSettled: () => undefined
     })
     expect(job.name).toHaveLength(63)
     expect(job.name).toContain('abc1234')
@@ -97,7 +102,6 @@ describe('submitting the training job', () => {
     const { job } = await submit('attach')
     expect(job).toMatchObject({ name: BASE, attached: true, status: 'Completed' })
     expect(world.aws.callsTo('CreateTrainingJob')).toHaveLength(1)
-    expect(world.savedState().jobSettled).toBe('true')
   })
 
   it('new: starts another attempt even while one is running', async () => {
@@ -168,7 +172,7 @@ describe('submitting the training job', () => {
         : undefined
     )
     await expect(submit('auto')).rejects.toThrow(
-      /Could not create training job repo-abc1234: ResourceLimitExceeded: .*Service Quotas/
+      /SageMaker CreateTrainingJob failed: ResourceLimitExceeded: .*Service Quotas/
     )
   })
 
@@ -216,7 +220,7 @@ describe('the post step', () => {
       jobSettled: undefined,
       stopOnCancel: 'true'
     })
-    await stopAbandonedJob()
+    await postStep()
     expect(world.sagemaker.stops).toEqual(['job-1'])
     expect(world.sagemaker.jobs.get('job-1')!.status).toBe('Stopping')
   })
@@ -224,9 +228,9 @@ describe('the post step', () => {
   it('leaves a settled job, or any job with stop-on-cancel false, alone', async () => {
     world.sagemaker.seed('job-1', 'InProgress')
     setState({ jobName: 'job-1', jobRegion: 'us-east-1', jobSettled: 'true', stopOnCancel: 'true' })
-    await stopAbandonedJob()
+    await postStep()
     setState({ jobSettled: undefined, stopOnCancel: 'false' })
-    await stopAbandonedJob()
+    await postStep()
     expect(world.sagemaker.stops).toEqual([])
   })
 
@@ -238,7 +242,7 @@ describe('the post step', () => {
       jobSettled: undefined,
       stopOnCancel: 'true'
     })
-    await stopAbandonedJob()
+    await postStep()
     expect(world.takeOutput().join('\n')).toMatch(/had already ended/)
     world.aws.setFaults(() => ({
       kind: 'error',
@@ -247,8 +251,10 @@ describe('the post step', () => {
       message: 'not allowed'
     }))
     try {
-      await expect(stopAbandonedJob()).resolves.toBeUndefined()
-      expect(world.takeOutput().join('\n')).toMatch(/::warning::Could not stop training job job-1: not allowed/)
+      await expect(postStep()).resolves.toBeUndefined()
+      expect(world.takeOutput().join('\n')).toMatch(
+        /::warning::Could not stop training job job-1: SageMaker StopTrainingJob failed: AccessDeniedException: not allowed/
+      )
     } finally {
       world.aws.setFaults(undefined)
     }
@@ -270,12 +276,19 @@ describe('a cancel while the job is being created', () => {
       return { kind: 'delay', ms: 50 }
     })
     const seen: string[] = []
+    let settled = 0
     await expect(
-      submitJob(jobSettings(), BASE, (name) => requestFor(name), { onJob: (j) => seen.push(j.name) }, { signals })
+      submitJob(jobSettings(), BASE, (name) => requestFor(name), {
+        log: actionLog,
+        shortSha: 'abc1234',
+        onJob: (j) => seen.push(j.name),
+        onSettled: () => settled++,
+        signals
+      })
     ).rejects.toThrow(/^The run was cancelled \(SIGINT\) while training job repo-abc1234 was being submitted\.$/)
     expect(seen).toEqual([BASE])
     expect(world.sagemaker.stops).toEqual([BASE])
-    expect(world.savedState()).toMatchObject({ jobName: BASE, jobSettled: 'true' })
+    expect(settled).toBe(1)
     expect(signals.listenerCount('SIGINT')).toBe(0)
   })
 })

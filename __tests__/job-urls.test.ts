@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { consoleOrigin, logStreamUrl, trainingJobConsoleUrl, trainingJobLogsUrl } from '../src/job-urls.js'
+import { consoleOrigin, logStreamUrl, trainingJobConsoleUrl, trainingJobLogsUrl } from '../src/job/urls.js'
 
 describe('console links', () => {
   it.each([

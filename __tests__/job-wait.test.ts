@@ -2,7 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { EventEmitter } from 'node:events'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
-import { jobFailure, waitForJob, type WaitOutcome } from '../src/job-wait.js'
+import { actionLog } from '../src/action/log.js'
+import { markJobSettled } from '../src/action/state.js'
+import { jobFailure, type WaitOutcome } from '../src/job/outcome.js'
+import { waitForJob } from '../src/job/wait.js'
 import { jobSettings, requestFor, startJobWorld, type JobWorld } from './support/job-env.js'
 import type { JobStep } from './support/fake-sagemaker.js'
 
@@ -66,6 +69,9 @@ describe('waiting for the training job', () => {
   }
   const wait = (name: string, settings = {}, options = {}): Promise<WaitOutcome> =>
     waitForJob(jobSettings({ pollIntervalSeconds: 30, ...settings }), name, {
+      log: actionLog,
+      // What the main step does when the wait says the job needs no more looking after.
+      onSettled: markJobSettled,
       clock: time.clock,
       sleep: time.sleep,
       ...options
@@ -339,7 +345,7 @@ describe('waiting for the training job', () => {
     )
     const signals = new EventEmitter()
     await expect(wait('job-nobody', {}, { signals })).rejects.toThrow(
-      /Could not read the status of training job job-nobody: AccessDeniedException: User is not authorized \(the credentials need sagemaker:DescribeTrainingJob\)/
+      /Could not read the status of training job job-nobody \(us-east-1\): SageMaker DescribeTrainingJob failed: AccessDeniedException: User is not authorized\. The credentials need sagemaker:DescribeTrainingJob/
     )
     expect(signals.listenerCount('SIGINT')).toBe(0)
     world.aws.setFaults(undefined)
@@ -429,7 +435,9 @@ describe('waiting for the training job', () => {
       )
       time.onSleep = (n) => void (n === 2 && signals.emit('SIGINT'))
       await expect(wait(name, {}, { signals })).rejects.toThrow(
-        new RegExp(`cancelled \\(SIGINT\\) and training job ${name} could not be stopped: not allowed to stop`)
+        new RegExp(
+          `cancelled \\(SIGINT\\) and training job ${name} could not be stopped: SageMaker StopTrainingJob failed: AccessDeniedException: not allowed to stop`
+        )
       )
       expect(world.savedState().jobSettled).toBeUndefined()
       expect(world.takeOutput().join('\n')).toMatch(

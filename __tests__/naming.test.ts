@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { JOB_NAME_PATTERN, renderJobName, templateFields, withAttemptSuffix } from '../src/naming.js'
+import { JOB_NAME_PATTERN, renderJobName, templateFields, withAttemptSuffix } from '../src/job/name.js'
 
 const sha = '5a3f32b0c1d2e3f405162738495a6b7c8d9e0f11'
 const short = sha.slice(0, 7)

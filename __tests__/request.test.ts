@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { readJobConfig } from '../src/job-config.js'
-import { buildTrainingJobRequest, checkRequest, lineageTags, modelArtifactsUri, type Lineage } from '../src/request.js'
-import type { JobConfig } from '../src/settings.js'
+import { readJobConfig } from '../src/config/job-config.js'
+import { lineageTags, type Lineage } from '../src/job/lineage.js'
+import { buildTrainingJobRequest, checkRequest, modelArtifactsUri } from '../src/job/request.js'
+import type { JobConfig } from '../src/config/settings.js'
 import { repoRoot } from './support/paths.js'
 
 const FILE = 'deploy/sagemaker-job-config.yaml'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { splitWords } from '../src/shell-words.js'
+import { splitWords } from '../src/config/shell-words.js'
 
 describe('splitWords', () => {
   it.each([

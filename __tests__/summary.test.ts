@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { RunResult } from '../src/result.js'
-import { escapeHtml, formatDuration, renderSummary, spotSaving } from '../src/summary.js'
+import type { RunResult } from '../src/action/result.js'
+import { escapeHtml, formatDuration, renderSummary } from '../src/action/summary.js'
+import { spotSaving } from '../src/job/outcome.js'
 
 const commit = {
   sha: 'a'.repeat(40),

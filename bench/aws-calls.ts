@@ -11,8 +11,7 @@
  *
  * Run through `npm run bench` (compiled into .bench/), from the repository root.
  */
-import { join } from 'node:path'
-import type { Settings } from '../src/settings.js'
+import type { Settings } from '../src/config/settings.js'
 
 interface Scenario {
   label: string
@@ -49,14 +48,13 @@ function quietly<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  // Compiled into .bench/, the support code cannot find shared/ relative to itself; the cwd is the repo.
-  process.env.AWS_MODELS_DIR ??= join(process.cwd(), '..', 'shared', 'aws-models')
   const { startFakeAws } = await import('../__tests__/support/fake-aws.js')
   const { fakeSageMaker } = await import('../__tests__/support/fake-sagemaker.js')
   const { fakeLogs } = await import('../__tests__/support/fake-logs.js')
   const { jobSettings, requestFor } = await import('../__tests__/support/job-env.js')
-  const { submitJob } = await import('../src/job.js')
-  const { waitForJob } = await import('../src/job-wait.js')
+  const { submitJob } = await import('../src/job/submit.js')
+  const { waitForJob } = await import('../src/job/wait.js')
+  const { memoryLog } = await import('../src/log.js')
 
   const saved = { ...process.env }
   const results: Record<string, unknown> = {}
@@ -120,10 +118,14 @@ export async function run(): Promise<Record<string, unknown>> {
       const first = aws.calls.length
       const wallStart = process.hrtime.bigint()
       const outcome = await quietly(async () => {
+        const log = memoryLog()
         await submitJob(settings, name, (n) => requestFor(n, undefined, s.instances), {
-          onJob: () => undefined
+          log,
+          shortSha: 'abc1234',
+          onJob: () => undefined,
+          onSettled: () => undefined
         })
-        return waitForJob(settings, name, { clock: { now }, sleep })
+        return waitForJob(settings, name, { log, onSettled: () => undefined, clock: { now }, sleep })
       })
       const wallMs = Number(process.hrtime.bigint() - wallStart) / 1e6
       const made = aws.calls.slice(first)

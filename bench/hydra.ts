@@ -5,14 +5,9 @@
  */
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
-import {
-  flattenConfig,
-  loadHydraConfig,
-  packOverrides,
-  planContainerArguments,
-  renderUnit,
-  units
-} from '../src/hydra/index.js'
+import { loadHydraConfig, planContainerArguments } from '../src/hydra/index.js'
+import { flattenConfig, renderUnit, units } from '../src/hydra/flatten.js'
+import { packOverrides } from '../src/hydra/pack.js'
 import type { DictValue, HydraValue } from '../src/hydra/value.js'
 import { deepConfig, wideConfig } from '../__fixtures__/hydra/configs.js'
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Commit, Settings } from '../src/settings.js'
+import type { Commit, Settings } from '../src/config/settings.js'
 
 /** Three layers of incompressible data: a stand-in for code plus dependencies. */
 const LAYER_MB = 16
@@ -38,7 +38,11 @@ export async function run(): Promise<Record<string, unknown>> {
   const { dockerSkipReason, startDockerEnv, writeContext } = await import('../__tests__/support/docker-env.js')
   const { startFakeAws } = await import('../__tests__/support/fake-aws.js')
   const { startFakeEcr } = await import('../__tests__/support/fake-ecr.js')
-  const { publishImage } = await import('../src/image.js')
+  const { publishImage } = await import('../src/image/publish.js')
+  const { memoryLog } = await import('../src/log.js')
+  const { actionExec } = await import('../src/action/exec.js')
+  const publish = (s: Settings, c: Commit): ReturnType<typeof publishImage> =>
+    publishImage(s, c, { log: memoryLog(), exec: actionExec, onLogin: () => undefined })
   const { distEntry, makeWorkspace, runAction } = await import('../__tests__/support/action-runner.js')
   const { fakeSageMaker } = await import('../__tests__/support/fake-sagemaker.js')
 
@@ -89,12 +93,12 @@ export async function run(): Promise<Record<string, unknown>> {
       eventName: 'push'
     }
 
-    const first = await timed(() => publishImage(settings, commit))
+    const first = await timed(() => publish(settings, commit))
     if (!first.value.built) throw new Error('the first run did not build')
     const callsBefore = aws.calls.length
     const reruns: number[] = []
     for (let i = 0; i < RERUNS; i++) {
-      const again = await timed(() => publishImage(settings, commit))
+      const again = await timed(() => publish(settings, commit))
       if (again.value.built !== false || again.value.digest !== first.value.digest) {
         throw new Error('the rerun built again or found another digest')
       }

@@ -7,7 +7,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { INPUT_DEFAULTS } from '../../src/constants.js'
+import { INPUT_DEFAULTS } from '../../src/action/names.js'
 import { parseCommandFile } from '../../scripts/runner-env.mjs'
 import { repoRoot } from './paths.js'
 

@@ -3,15 +3,15 @@
  *
  * It routes on `x-amz-target`, rejects what AWS would reject (unknown operations,
  * missing or unknown members, lengths, patterns, enums and item counts, taken from
- * AWS's service models in shared/aws-models) with the same error shapes AWS uses,
+ * AWS's service models in aws-models/) with the same error shapes AWS uses,
  * records every call, and lets a test inject faults (throttling, 5xx, dropped
  * connections) in front of its handlers. It listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { listenOnLoopback } from './loopback.js'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { validateShape, type ShapeMap } from '../../src/aws-shapes.js'
+import { validateShape, type ShapeMap } from '../../src/aws/shapes.js'
 import { awsModelsDir } from './paths.js'
 
 interface ServiceModel {
@@ -33,7 +33,9 @@ export function serviceModel(prefix: string): ServiceModel | undefined {
   if (!MODEL_FILES[prefix]) return undefined
   let model = models.get(prefix)
   if (!model) {
-    model = JSON.parse(readFileSync(join(awsModelsDir, MODEL_FILES[prefix]), 'utf8')) as ServiceModel
+    const file = join(awsModelsDir, MODEL_FILES[prefix])
+    if (!existsSync(file)) throw new Error(`the AWS service model ${file} is missing (see aws-models/README.md)`)
+    model = JSON.parse(readFileSync(file, 'utf8')) as ServiceModel
     models.set(prefix, model)
   }
   return model
@@ -95,8 +97,9 @@ function toWire(value: unknown): string {
   })
 }
 
-/** Starts the server on an ephemeral loopback port. */
+/** Starts the server on an ephemeral loopback port. Fails at once when a service model is missing. */
 export async function startFakeAws(handlers: Record<string, Handler> = {}): Promise<FakeAws> {
+  for (const prefix of Object.keys(MODEL_FILES)) serviceModel(prefix)
   const routes = new Map(Object.entries(handlers))
   const calls: RecordedCall[] = []
   const perTarget = new Map<string, number>()
@@ -135,7 +138,12 @@ export async function startFakeAws(handlers: Record<string, Handler> = {}): Prom
         }
         if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/x-amz-json-1.1'))
           return fail(res, call, 400, 'UnknownOperationException', 'Expected POST application/x-amz-json-1.1')
-        const model = serviceModel(prefix)
+        let model: ServiceModel | undefined
+        try {
+          model = serviceModel(prefix)
+        } catch (error) {
+          return fail(res, call, 500, 'InternalFailure', String(error))
+        }
         const op = model?.operations[operation]
         if (!model || !op) return fail(res, call, 400, 'UnknownOperationException', `Unknown operation ${target}`)
         if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 '))

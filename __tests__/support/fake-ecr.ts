@@ -12,10 +12,13 @@ import { createServer, request, type Server } from 'node:http'
 import { listenOnLoopback } from './loopback.js'
 import { AwsFault, type FakeAws, type Handler } from './fake-aws.js'
 import { RegistryClient, type Registry } from './docker-env.js'
-import { tagIsImmutable } from '../../src/ecr.js'
+import { tagIsImmutable } from '../../src/image/ecr.js'
 
 const PREFIX = 'AmazonEC2ContainerRegistry_V20150921'
 export const ACCOUNT = '123456789012'
+
+/** What the registry front does instead of forwarding a request. */
+export type FrontFault = { status: number; code: string; message: string } | 'reset'
 
 export interface FakeRepository {
   mutability: 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
@@ -37,6 +40,11 @@ export interface FakeEcr {
   hideOnce: Set<string>
   /** Manifest pushes through the front, in order, with the answer given. */
   pushes: { repository: string; reference: string; status: number }[]
+  /**
+   * Consulted for every request to the registry front: answer with a registry error, or
+   * drop the connection, instead of forwarding (pushes refused or failing on the way).
+   */
+  faults?: (request: { method: string; path: string }) => FrontFault | undefined
   addRepository(name: string, mutability?: FakeRepository['mutability'], exclusions?: string[]): void
   /** Puts the token and repository URIs back to this fake's own registry front. */
   reset(): void
@@ -58,6 +66,7 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
   const pushes: FakeEcr['pushes'] = []
   const front = await startFront(
     registry,
+    (r) => ecr.faults?.(r),
     async (repository, reference) => {
       const repo = repositories.get(repository)
       if (!repo || reference.startsWith('sha256:') || !tagIsImmutable(repo, reference)) return undefined
@@ -79,6 +88,7 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
     addRepository: (name, mutability = 'MUTABLE', exclusions = []) =>
       void repositories.set(name, { mutability, exclusions, createdAt: new Date() }),
     reset: () => {
+      ecr.faults = undefined
       ecr.token = {
         username: 'AWS',
         password: registry.password,
@@ -182,12 +192,28 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
  */
 async function startFront(
   registry: Registry,
+  fault: (request: { method: string; path: string }) => FrontFault | undefined,
   refuse: (repository: string, reference: string) => Promise<string | undefined>,
   pushes: FakeEcr['pushes']
 ): Promise<{ host: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0]
+      const injected = fault({ method: req.method ?? 'GET', path })
+      if (injected === 'reset') {
+        req.socket.destroy()
+        return
+      }
+      if (injected) {
+        const body = JSON.stringify({ errors: [{ code: injected.code, message: injected.message }] })
+        req.resume()
+        res.writeHead(injected.status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body)
+        })
+        res.end(body)
+        return
+      }
       const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(path)
       if (req.method === 'PUT' && manifest) {
         const [, repository, reference] = manifest

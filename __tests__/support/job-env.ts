@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { startFakeAws, type FakeAws } from './fake-aws.js'
 import { fakeSageMaker, type FakeSageMaker } from './fake-sagemaker.js'
 import { fakeLogs, type FakeLogs } from './fake-logs.js'
-import type { Settings } from '../../src/settings.js'
+import type { Settings } from '../../src/config/settings.js'
 
 export interface JobWorld {
   aws: FakeAws

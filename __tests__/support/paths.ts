@@ -15,5 +15,5 @@ function findRoot(): string {
 
 export const repoRoot = findRoot()
 
-/** AWS's own service models, kept beside the clone in shared/ (CI clones main with shared/ next to it). */
-export const awsModelsDir = process.env.AWS_MODELS_DIR ?? join(repoRoot, '..', 'shared', 'aws-models')
+/** AWS's own service models, vendored in the repository (see aws-models/README.md). */
+export const awsModelsDir = join(repoRoot, 'aws-models')

@@ -1,6 +1,7 @@
 /**
  * Hydra YAML → SageMaker container arguments that Hydra parses back exactly.
- * The rules come from /work/shared/reference/hydra-grammar.md (checked against Hydra 1.3).
+ * The grammar follows Hydra 1.3's override parser; the examples in
+ * `__fixtures__/hydra/grammar-examples.json` were checked against Hydra 1.3.2.
  *
  * Decisions worth knowing:
  * - Config values are emitted as plain `key=value` (the image's config has these keys);
@@ -25,27 +26,5 @@
  *   recursive aliases, and `!!int`/`!!float` text with surrounding blanks.
  */
 export { loadHydraConfig, type HydraConfig } from './yaml-load.js'
-export {
-  parseOverride,
-  parseValue,
-  OverrideSyntaxError,
-  KNOWN_FUNCTIONS,
-  type ParsedOverride,
-  type ParsedElement,
-  type FunctionCall,
-  type OverrideType,
-  type ValueType
-} from './override-parser.js'
-export {
-  planContainerArguments,
-  SAGEMAKER_MAX_ARGS,
-  SAGEMAKER_MAX_ARG_LENGTH,
-  type ContainerArgumentsPlan,
-  type PlanInput
-} from './plan.js'
-export { encodeValue, encodeString, quoteString, encodeDictKey, InexpressibleError } from './encode.js'
-export { flattenConfig, renderUnit, units, type Flattened } from './flatten.js'
-export { packOverrides, type PackResult } from './pack.js'
-export { applyOverrides, mergeValues } from './apply.js'
-export { formatArgumentsSummary } from './summary.js'
-export * from './value.js'
+export { planContainerArguments, type ContainerArgumentsPlan, type PlanInput } from './container-arguments.js'
+export { formatArgumentsSummary } from './arguments-block.js'

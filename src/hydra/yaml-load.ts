@@ -20,7 +20,7 @@ import {
   type YAMLMap,
   type YAMLSeq
 } from 'yaml'
-import { ConfigError, type Problem } from '../errors.js'
+import { ConfigError, problemAt, type Position, type Problem } from '../problems.js'
 import { NULL, dict, list, str, isScalar, type DictValue, type HydraValue, type KeyValue } from './value.js'
 import {
   ScalarConstructError,
@@ -208,14 +208,14 @@ function unsupportedTag(tag: string): string {
 
 /**
  * Parse Hydra YAML text the way Hydra (PyYAML) does. Throws
- * `ConfigError([{where: `${file}:${line}:${col}`, message}])` on bad YAML; a root that is
+ * a ConfigError whose problems carry `file:line:col` on bad YAML; a root that is
  * not a mapping is an error too. An empty file (or a `null` document) is an empty config.
  */
 export function loadHydraConfig(text: string, file: string): HydraConfig {
   const lc = new LineCounter()
-  const where = (offset: number): string => {
+  const where = (offset: number): Position => {
     const { line, col } = lc.linePos(offset)
-    return `${file}:${Math.max(line, 1)}:${Math.max(col, 1)}`
+    return { file, line: Math.max(line, 1), column: Math.max(col, 1) }
   }
   const doc = parseDocument(text, {
     version: '1.1',
@@ -228,12 +228,12 @@ export function loadHydraConfig(text: string, file: string): HydraConfig {
   if (doc.errors.length > 0) {
     const problems: Problem[] = doc.errors.map((e) => {
       const pos = e.linePos?.[0]
-      const loc = pos ? `${file}:${pos.line}:${pos.col}` : where(e.pos[0])
+      const loc = pos ? { file, line: pos.line, column: pos.col } : where(e.pos[0])
       const message =
         e.code === 'MULTIPLE_DOCS'
           ? 'a Hydra config file must hold a single YAML document (found a second one)'
           : `invalid YAML: ${e.message.split('\n')[0]}`
-      return { where: loc, message }
+      return problemAt(loc, message)
     })
     throw new ConfigError(problems)
   }
@@ -246,16 +246,16 @@ export function loadHydraConfig(text: string, file: string): HydraConfig {
     if (budget.left < 0)
       throw new LoadError(`the config expands to more than ${MAX_EXPANDED_NODES} values through aliases`, 0)
   } catch (e) {
-    if (e instanceof LoadError) throw new ConfigError([{ where: where(e.offset), message: e.message }])
+    if (e instanceof LoadError) throw new ConfigError([problemAt(where(e.offset), e.message)])
     throw e
   }
   if (root.kind === 'null') return dict([])
   if (root.kind !== 'dict')
     throw new ConfigError([
-      {
-        where: where(c.offsetOf(doc.contents, 0)),
-        message: `the root of a Hydra config must be a mapping, found a ${root.kind}`
-      }
+      problemAt(
+        where(c.offsetOf(doc.contents, 0)),
+        `the root of a Hydra config must be a mapping, found a ${root.kind}`
+      )
     ])
   return root
 }

@@ -1,0 +1,531 @@
+export const id = 63;
+export const ids = [63,201,614];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VERSION: () => (/* binding */ VERSION),
+/* harmony export */   ecrClient: () => (/* binding */ ecrClient),
+/* harmony export */   logsClient: () => (/* binding */ logsClient),
+/* harmony export */   sageMakerClient: () => (/* binding */ sageMakerClient)
+/* harmony export */ });
+/** Kept equal to package.json's version by a test (the bundle does not read package.json). */
+const VERSION = '0.1.0';
+/** Sent with every AWS call, so the calls can be told apart in CloudTrail. */
+const USER_AGENT = ['train-on-push', VERSION];
+const common = (region) => ({
+    region,
+    // Adaptive retries slow the client down under throttling instead of burning attempts.
+    retryMode: 'adaptive',
+    customUserAgent: [USER_AGENT]
+});
+async function sageMakerClient(region) {
+    const { SageMakerClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
+    return new SageMakerClient(common(region));
+}
+async function ecrClient(region) {
+    const { ECRClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
+    return new ECRClient(common(region));
+}
+async function logsClient(region) {
+    const { CloudWatchLogsClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+    return new CloudWatchLogsClient(common(region));
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ isThrottling),
+/* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   Ni: () => (/* binding */ explainAwsError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   h$: () => (/* binding */ errorAttempts)
+/* harmony export */ });
+/* unused harmony exports isExpiredCredentials, AwsCallError */
+/**
+ * Reading the errors the AWS SDK throws, and turning them into messages that say which call
+ * failed, with which error code, and what to do about it. Every AWS call of the action goes
+ * through `explainAwsError` when it fails for good.
+ */
+const fields = (error) => typeof error === 'object' && error !== null ? error : {};
+/** The service's error code (`ResourceInUse`, `ThrottlingException`, ...), or the JS error name. */
+function errorName(error) {
+    return fields(error).name ?? '';
+}
+/** How many attempts the SDK made before giving up (1 when it did not retry). */
+function errorAttempts(error) {
+    return fields(error).$metadata?.attempts ?? 1;
+}
+// The SDK's own list (smithy service-error-classification), so our backoff agrees with its retries.
+const THROTTLING = new Set([
+    'BandwidthLimitExceeded',
+    'EC2ThrottledException',
+    'LimitExceededException',
+    'PriorRequestNotComplete',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'ThrottledException',
+    'Throttling',
+    'ThrottlingException',
+    'TooManyRequestsException',
+    'TransactionInProgressException'
+]);
+/** True when AWS asked us to slow down (and the SDK's own retries did not get through). */
+function isThrottling(error) {
+    const e = fields(error);
+    return e.$metadata?.httpStatusCode === 429 || THROTTLING.has(e.name ?? '') || e.$retryable?.throttling === true;
+}
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN'
+]);
+/** A server-side or network failure worth trying again at the next poll. */
+function isTransient(error) {
+    const e = fields(error);
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    if (e.$fault === 'server')
+        return true;
+    if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(e.name ?? ''))
+        return true;
+    // A request that got no HTTP answer at all (socket hang up, reset): the SDK wraps it
+    // in a plain Error with $metadata but no status.
+    if (e.$metadata && status === undefined && e.name === 'Error')
+        return true;
+    return ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'].includes(e.name ?? '');
+}
+/** Error codes that mean the credentials themselves are no good (expired, unknown, unsigned). */
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const INVALID_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignature',
+    'MissingAuthenticationToken',
+    'MissingAuthenticationTokenException'
+]);
+const ACCESS_DENIED = /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|Forbidden|NotAuthorized)$/;
+/** True when the session's credentials ran out (the usual 1-hour OIDC session during a long wait). */
+function isExpiredCredentials(error) {
+    return EXPIRED.has(errorName(error));
+}
+/** A failed AWS call, with what the message is built from kept apart for code that decides on it. */
+class AwsCallError extends Error {
+    call;
+    code;
+    cause;
+    constructor(message, 
+    /** `SageMaker CreateTrainingJob` */
+    call, 
+    /** The service's error code, or the JavaScript error name when AWS never answered. */
+    code, cause) {
+        super(message);
+        this.call = call;
+        this.code = code;
+        this.cause = cause;
+        this.name = 'AwsCallError';
+    }
+}
+/** The message of an SDK error without the SDK's own wrapping. */
+function plainMessage(error) {
+    const e = fields(error);
+    const text = e.message ?? String(error);
+    return text.trim() || '(no message)';
+}
+/**
+ * Names the call and the error code, and says what to do: the IAM permission on
+ * AccessDenied, a fresh session on expired credentials, a quota on limits, and what it means
+ * when AWS's answer could not even be read.
+ */
+function explainAwsError(call, error) {
+    if (error instanceof AwsCallError)
+        return error;
+    const e = fields(error);
+    const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
+    const what = `${call.service} ${call.operation}`;
+    const message = plainMessage(error);
+    let hint = '';
+    if (ACCESS_DENIED.test(code) || e.$metadata?.httpStatusCode === 403) {
+        if (!EXPIRED.has(code) && !INVALID_CREDENTIALS.has(code))
+            hint = `The credentials need ${call.permissions.join(' and ')} (see "Permissions" in the README).`;
+    }
+    if (EXPIRED.has(code)) {
+        hint =
+            'The AWS session expired. Long waits outlive the default 1-hour session of configure-aws-credentials: raise its role-duration-seconds (and the role\'s maximum session duration), or set wait: false.';
+    }
+    else if (INVALID_CREDENTIALS.has(code)) {
+        hint = 'AWS did not accept the credentials: check the region and the credentials configure-aws-credentials set.';
+    }
+    else if (code === 'CredentialsProviderError') {
+        hint = 'No AWS credentials were found: add aws-actions/configure-aws-credentials before this step.';
+    }
+    else if (code === 'ResourceLimitExceeded') {
+        hint = 'An account quota was reached: request an increase in Service Quotas, or use another instance type.';
+    }
+    else if (isThrottling(error)) {
+        hint = 'AWS kept throttling the calls after several retries; try again later.';
+    }
+    else if (e.$response !== undefined && e.$metadata?.httpStatusCode === undefined) {
+        hint = "AWS's answer could not be read; this is a problem on AWS's side or in a proxy between.";
+    }
+    else if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(code)) {
+        hint = 'AWS could not be reached: check the runner network, proxy and AWS_ENDPOINT_URL settings.';
+    }
+    const text = `${what} failed: ${code}: ${message}${hint ? `. ${hint}` : ''}`.replace(/\.\. /, '. ');
+    return new AwsCallError(text, what, code, error);
+}
+
+
+/***/ }),
+
+/***/ 6261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ guardAgainstCancel)
+/* harmony export */ });
+/* unused harmony export CANCEL_SIGNALS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** The signals the runner sends on cancellation, in order. */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'];
+/** Installs SIGINT/SIGTERM listeners for as long as a job is being created or watched. */
+function guardAgainstCancel(options) {
+    const source = options.source ?? process;
+    let signal;
+    let job;
+    let stopping;
+    let resolveCancelled = () => undefined;
+    const cancelled = new Promise((resolve) => (resolveCancelled = resolve));
+    const startStop = () => {
+        if (!job || !signal || stopping)
+            return;
+        const { name, stop } = job;
+        if (!options.stopOnCancel) {
+            options.log.info(`The run was cancelled (${signal}); training job ${name} keeps running (stop-on-cancel: false).`);
+            options.onSettled?.();
+            stopping = Promise.resolve(false);
+            return;
+        }
+        options.log.info(`The run was cancelled (${signal}): stopping training job ${name}.`);
+        stopping = stop().then(() => {
+            options.log.info(`Asked SageMaker to stop training job ${name}.`);
+            options.onSettled?.();
+            return true;
+        }, (error) => {
+            options.log.warning(`Could not stop training job ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error)}. The post step will try again.`);
+            return false;
+        });
+    };
+    const onSignal = (received) => {
+        if (signal) {
+            options.log.info(`Received ${received}; still stopping training job ${job?.name ?? ''}.`);
+            return;
+        }
+        signal = received;
+        resolveCancelled(received);
+        if (job)
+            startStop();
+        else
+            options.log.info(`The run was cancelled (${received}); the job will be stopped as soon as it exists.`);
+    };
+    const listeners = CANCEL_SIGNALS.map((name) => {
+        const listener = () => onSignal(name);
+        source.on(name, listener);
+        return { name, listener };
+    });
+    return {
+        get signal() {
+            return signal;
+        },
+        cancelled,
+        arm(jobName, stop) {
+            job = { name: jobName, stop };
+            startStop();
+        },
+        stopped: () => stopping ?? Promise.resolve(false),
+        dispose() {
+            for (const { name, listener } of listeners)
+                source.off(name, listener);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DESCRIBE_CALL: () => (/* binding */ DESCRIBE_CALL),
+/* harmony export */   describeJob: () => (/* binding */ describeJob),
+/* harmony export */   isJobNotFound: () => (/* binding */ isJobNotFound),
+/* harmony export */   stopJob: () => (/* binding */ stopJob)
+/* harmony export */ });
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+/**
+ * SageMaker answers a Describe of an unknown job with `ValidationException`
+ * "Requested resource not found." rather than the modelled `ResourceNotFound`.
+ */
+function isJobNotFound(error) {
+    const name = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error);
+    if (name === 'ResourceNotFound')
+        return true;
+    const message = error?.message ?? '';
+    return name === 'ValidationException' && /not (be )?found|could not find/i.test(message);
+}
+/** Describes a job; undefined when there is no job of that name. Other errors are explained. */
+async function describeJob(client, name) {
+    const { DescribeTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
+    try {
+        return await client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+    }
+    catch (error) {
+        if (isJobNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/** How the DescribeTrainingJob call is named in errors. */
+const DESCRIBE_CALL = {
+    service: 'SageMaker',
+    operation: 'DescribeTrainingJob',
+    permissions: ['sagemaker:DescribeTrainingJob']
+};
+/**
+ * Asks SageMaker to stop a job. `ended` when it had already finished (AWS rejects
+ * stopping a terminal job with a ValidationException naming its status), `missing`
+ * when there is no such job.
+ */
+async function stopJob(client, name) {
+    const { StopTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
+    try {
+        await client.send(new StopTrainingJobCommand({ TrainingJobName: name }));
+        return 'stopping';
+    }
+    catch (error) {
+        if (isJobNotFound(error))
+            return 'missing';
+        const message = error?.message ?? '';
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'ValidationException' && /status/i.test(message))
+            return 'ended';
+        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .explainAwsError */ .Ni)({ service: 'SageMaker', operation: 'StopTrainingJob', permissions: ['sagemaker:StopTrainingJob'] }, error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ TERMINAL_STATUSES),
+/* harmony export */   i: () => (/* binding */ isRunningStatus)
+/* harmony export */ });
+/** What a training job's status says about its future. */
+/** Statuses after which a job never changes again. */
+const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'];
+/** True while SageMaker may still change the job (InProgress, Stopping). */
+const isRunningStatus = (status) => status === 'InProgress' || status === 'Stopping';
+
+
+/***/ }),
+
+/***/ 7063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   refuseExistingJob: () => (/* binding */ refuseExistingJob),
+/* harmony export */   settledAtSubmit: () => (/* binding */ settledAtSubmit),
+/* harmony export */   submitJob: () => (/* binding */ submitJob)
+/* harmony export */ });
+/* unused harmony export decide */
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6261);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
+/* harmony import */ var _name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4788);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2881);
+
+
+
+
+
+
+/** More attempts than anyone reruns by hand; stops a runaway loop if names keep colliding. */
+const MAX_ATTEMPTS = 99;
+const CREATE_CALL = {
+    service: 'SageMaker',
+    operation: 'CreateTrainingJob',
+    permissions: ['sagemaker:CreateTrainingJob', 'iam:PassRole on the execution role']
+};
+/**
+ * Creates the training job (or attaches to it), applying `if-job-exists`:
+ * - `auto`: a job of that name that is InProgress or Stopping is attached to; one
+ *   that ended makes the next attempt `<name>-2`, `-3`, ...
+ * - `attach`: an existing job of that name is reported whatever its status.
+ * - `new`: always a new job, at the first free attempt name.
+ * - `fail`: an existing job of that name is an error.
+ *
+ * `requestFor(name)` returns the full, checked request for that job name (the container
+ * arguments carry the name, so a `-2` attempt needs its own request).
+ */
+async function submitJob(settings, baseName, requestFor, ctx) {
+    const { log } = ctx;
+    const client = ctx.client ?? (await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.sageMakerClient)(settings.config.region));
+    const { CreateTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
+    const policy = settings.ifJobExists;
+    const startedAt = Date.now();
+    // A cancel during CreateTrainingJob would otherwise kill the process before we
+    // know the job's name, leaving it running with nothing to stop it.
+    const guard = settings.wait
+        ? (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .guardAgainstCancel */ .l)({
+            stopOnCancel: settings.stopOnCancel,
+            onSettled: ctx.onSettled,
+            log,
+            source: ctx.signals
+        })
+        : undefined;
+    const settle = async (job) => {
+        ctx.onJob(job);
+        guard?.arm(job.name, async () => void (await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__.stopJob)(client, job.name)));
+        if (guard?.signal) {
+            await guard.stopped();
+            throw new Error(`The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`);
+        }
+        return job;
+    };
+    try {
+        let lookedUpMissing = false;
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            const name = attempt === 1 ? baseName : (0,_name_js__WEBPACK_IMPORTED_MODULE_4__/* .withAttemptSuffix */ .gc)(baseName, attempt, ctx.shortSha);
+            const request = requestFor(name);
+            if (request.TrainingJobName !== name)
+                throw new Error(`The request for job ${name} names ${String(request.TrainingJobName)} instead.`);
+            let arn;
+            try {
+                arn = (await client.send(new CreateTrainingJobCommand(request))).TrainingJobArn ?? '';
+            }
+            catch (error) {
+                if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) !== 'ResourceInUse')
+                    throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(CREATE_CALL, error);
+                const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__.describeJob)(client, name).catch((e) => {
+                    throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_2__.DESCRIBE_CALL, e);
+                });
+                if (!existing) {
+                    // Gone between the two calls (deleted): the name is free again, once.
+                    if (lookedUpMissing)
+                        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(CREATE_CALL, error);
+                    lookedUpMissing = true;
+                    attempt--;
+                    continue;
+                }
+                // The SDK retried the create (a dropped connection, a 5xx) and the retry met
+                // the job the first try made: that job is ours, not someone else's.
+                if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorAttempts */ .h$)(error) > 1 && isSameRequest(existing, request, startedAt)) {
+                    log.info(`Created training job ${name}.`);
+                    return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: false, status: 'InProgress' });
+                }
+                const status = existing.TrainingJobStatus ?? 'unknown';
+                const decision = decide(policy, status);
+                if (decision === 'fail')
+                    throw jobExistsError(name, status);
+                if (decision === 'attach') {
+                    log.info((0,_status_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunningStatus */ .i)(status)
+                        ? `Training job ${name} is already ${status}: attaching to it instead of starting another.`
+                        : `Training job ${name} already ended (${status}): reporting it (if-job-exists: attach).`);
+                    return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: true, status });
+                }
+                log.info(`Training job ${name} already exists (${status}); trying the next attempt.`);
+                continue;
+            }
+            log.info(`Created training job ${name}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
+            return await settle({ name, arn, attached: false, status: 'InProgress' });
+        }
+        throw new Error(`Training job names ${baseName} to ${baseName}-${MAX_ATTEMPTS} are all taken.`);
+    }
+    finally {
+        guard?.dispose();
+    }
+}
+function jobExistsError(name, status) {
+    return new Error(`Training job ${name} already exists (${status}) and if-job-exists is 'fail'. ` +
+        `Use 'auto' to attach to a running job or start the next attempt, or 'new' to always start one.`);
+}
+/**
+ * With `if-job-exists: fail`, a job of that name ends the run before the image is built
+ * and pushed, not after. The other policies always end in a job, so they need no look.
+ */
+async function refuseExistingJob(settings, name) {
+    if (settings.ifJobExists !== 'fail')
+        return;
+    const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__.describeJob)(await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.sageMakerClient)(settings.config.region), name).catch((e) => {
+        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_2__.DESCRIBE_CALL, e);
+    });
+    if (existing)
+        throw jobExistsError(name, existing.TrainingJobStatus ?? 'unknown');
+}
+/**
+ * True when the post step has nothing to do for this job: the run does not wait for it
+ * (leaving it running is the point), or it had already ended when this run attached to it.
+ */
+function settledAtSubmit(settings, job) {
+    return !settings.wait || _status_js__WEBPACK_IMPORTED_MODULE_5__/* .TERMINAL_STATUSES */ .C.includes(job.status ?? '');
+}
+/** What `if-job-exists` says to do about a job of the same name with this status. */
+function decide(policy, status) {
+    switch (policy) {
+        case 'attach':
+            return 'attach';
+        case 'fail':
+            return 'fail';
+        case 'new':
+            return 'next';
+        case 'auto':
+            return (0,_status_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunningStatus */ .i)(status) ? 'attach' : 'next';
+    }
+}
+/**
+ * The job found is the one our own request made when it carries the same
+ * environment (the TRAIN_ON_PUSH_* lineage includes the run and its attempt) and
+ * was created during this submission.
+ */
+function isSameRequest(existing, request, startedAt) {
+    const wanted = request.Environment ?? {};
+    const found = existing.Environment ?? {};
+    const keys = Object.keys(wanted);
+    if (keys.length === 0 || keys.length !== Object.keys(found).length)
+        return false;
+    if (!keys.every((k) => found[k] === wanted[k]))
+        return false;
+    const created = existing.CreationTime?.getTime();
+    // Generous for clock skew; a rerun's job is minutes or days older.
+    return created === undefined || created >= startedAt - 5 * 60_000;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,93 @@
+/**
+ * The action's contract with workflows, exactly as action.yml declares it: input names and
+ * their defaults, and output names. A test keeps these equal to action.yml.
+ */
+
+/** Names of the action's inputs. */
+export const Input = {
+  JobConfig: 'job-config',
+  HydraConfig: 'hydra-config',
+  Overrides: 'overrides',
+  Command: 'command',
+  Context: 'context',
+  Dockerfile: 'dockerfile',
+  Sha: 'sha',
+  ShortShaLength: 'short-sha-length',
+  JobName: 'job-name',
+  ExperimentNameKey: 'experiment-name-key',
+  Region: 'region',
+  RoleArn: 'role-arn',
+  EcrRepository: 'ecr-repository',
+  InstanceType: 'instance-type',
+  InstanceCount: 'instance-count',
+  DryRun: 'dry-run',
+  Wait: 'wait',
+  WaitTimeoutMinutes: 'wait-timeout-minutes',
+  PollIntervalSeconds: 'poll-interval-seconds',
+  StopOnCancel: 'stop-on-cancel',
+  IfJobExists: 'if-job-exists',
+  SkipExistingImage: 'skip-existing-image',
+  CreateRepository: 'create-repository',
+  PushLatest: 'push-latest',
+  Platform: 'platform',
+  BuildArgs: 'build-args',
+  Cache: 'cache'
+} as const
+
+export type InputName = (typeof Input)[keyof typeof Input]
+
+/** Every input's value as a string, after the runner (or `readInputs`) applied the defaults. */
+export type Inputs = Readonly<Record<InputName, string>>
+
+/**
+ * action.yml's defaults. The runner always passes every input, so these only serve runs
+ * outside a runner (a local run with a few INPUT_* variables set).
+ */
+export const INPUT_DEFAULTS: Inputs = {
+  'job-config': 'deploy/sagemaker-job-config.yaml',
+  'hydra-config': 'deploy/train-config.yaml',
+  overrides: '',
+  command: 'python train.py',
+  context: 'src',
+  dockerfile: '',
+  sha: '',
+  'short-sha-length': '7',
+  'job-name': '{short_sha}',
+  'experiment-name-key': 'experiment_name',
+  region: '',
+  'role-arn': '',
+  'ecr-repository': '',
+  'instance-type': '',
+  'instance-count': '',
+  'dry-run': 'false',
+  wait: 'false',
+  'wait-timeout-minutes': '',
+  'poll-interval-seconds': '30',
+  'stop-on-cancel': 'true',
+  'if-job-exists': 'auto',
+  'skip-existing-image': 'true',
+  'create-repository': 'true',
+  'push-latest': 'true',
+  platform: 'linux/amd64',
+  'build-args': '',
+  cache: 'registry'
+}
+
+/** Names of the action's outputs. */
+export const Output = {
+  Sha: 'sha',
+  ShortSha: 'short-sha',
+  Image: 'image',
+  ImageDigest: 'image-digest',
+  ImageBuilt: 'image-built',
+  JobName: 'job-name',
+  JobArn: 'job-arn',
+  JobStatus: 'job-status',
+  ModelArtifacts: 'model-artifacts',
+  ConsoleUrl: 'console-url',
+  LogsUrl: 'logs-url',
+  ContainerArguments: 'container-arguments',
+  FinalMetrics: 'final-metrics'
+} as const
+
+export type OutputName = (typeof Output)[keyof typeof Output]

@@ -1,0 +1,54 @@
+/**
+ * The post step: undo what main set up, from what main remembered (state.ts). It never
+ * fails the job; problems are warnings.
+ */
+import { errorMessage } from '../errors.js'
+import { actionExec } from './exec.js'
+import { actionLog as log } from './log.js'
+import * as state from './state.js'
+
+/** Runs the post step. */
+export async function run(): Promise<void> {
+  const steps: [string, () => Promise<void>][] = [
+    ['stop the training job', stopAbandonedJob],
+    ['log out of the registry', logout]
+  ]
+  for (const [what, step] of steps) {
+    try {
+      await step()
+    } catch (error) {
+      log.warning(`Post step could not ${what}: ${errorMessage(error)}`)
+    }
+  }
+}
+
+/** Stops a job that main left running because the run was cancelled before it could. */
+async function stopAbandonedJob(): Promise<void> {
+  const job = state.rememberedJob()
+  if (!job || state.isJobSettled()) return
+  if (!job.stopOnCancel) {
+    log.info(`Training job ${job.name} was left running (stop-on-cancel: false).`)
+    return
+  }
+  try {
+    const [{ sageMakerClient }, { stopJob }] = await Promise.all([
+      import('../aws/clients.js'),
+      import('../job/describe.js')
+    ])
+    const result = await stopJob(await sageMakerClient(job.region), job.name)
+    if (result === 'stopping')
+      log.info(`The run ended while training job ${job.name} was running: asked SageMaker to stop it.`)
+    else if (result === 'ended') log.info(`Training job ${job.name} had already ended.`)
+    else log.info(`Training job ${job.name} does not exist; nothing to stop.`)
+    state.markJobSettled()
+  } catch (error) {
+    log.warning(`Could not stop training job ${job.name}: ${errorMessage(error)}. Stop it in the SageMaker console.`)
+  }
+}
+
+async function logout(): Promise<void> {
+  const registry = state.rememberedRegistry()
+  if (!registry) return
+  const { logoutRegistry } = await import('../image/publish.js')
+  await logoutRegistry(registry, { log, exec: actionExec })
+}

@@ -1,0 +1,132 @@
+/**
+ * The step summary, rendered once from the run's result (also when it failed).
+ * Everything that came from users or AWS is escaped: a branch name or a failure
+ * reason must not be able to inject markup into the page.
+ */
+import * as core from '@actions/core'
+import { formatArgumentsSummary } from '../hydra/index.js'
+import { spotSaving } from '../job/outcome.js'
+import type { RunResult } from './result.js'
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`|]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+const code = (text: string): string => `<code>${escapeHtml(text)}</code>`
+const link = (href: string, text: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`
+
+/** `3725` → `1h 2m 5s` */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds)
+  const parts: string[] = []
+  if (s >= 3600) parts.push(`${Math.floor(s / 3600)}h`)
+  if (s >= 60) parts.push(`${Math.floor((s % 3600) / 60)}m`)
+  parts.push(`${s % 60}s`)
+  return parts.join(' ')
+}
+
+function table(rows: [string, string][]): string {
+  const body = rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${v}</td></tr>`).join('\n')
+  return `<table>\n${body}\n</table>\n`
+}
+
+function headline(result: RunResult): string {
+  const job = result.job
+  if (result.dryRun)
+    return result.error ? '❌ Dry run: the configuration has problems' : '🧪 Dry run: nothing was built or submitted'
+  if (job?.cancelled) return `⏹️ Cancelled while waiting for training job ${escapeHtml(job.name)}`
+  if (result.error) return `❌ ${job?.name ? `Training job ${escapeHtml(job.name)} failed` : 'The run failed'}`
+  if (!job?.status) return '✅ Image ready'
+  const verb: Record<string, string> = {
+    Completed: '✅ Training job completed',
+    Submitted: '🚀 Training job submitted',
+    InProgress: '⏳ Training job still running',
+    WaitTimedOut: '⏳ Training job still running (stopped waiting)',
+    Stopped: '⏹️ Training job stopped',
+    Stopping: '⏹️ Training job stopping'
+  }
+  return `${verb[job.status] ?? `Training job ${escapeHtml(job.status)}`}: ${escapeHtml(job.name)}`
+}
+
+/** Renders the summary as the HTML/Markdown mix GitHub shows. Pure. */
+export function renderSummary(result: RunResult, serverUrl = 'https://github.com'): string {
+  const out: string[] = [`## ${headline(result)}\n`]
+  if (result.problems && result.problems.length > 0) {
+    const items = result.problems.map((p) => `<li>${code(p.where)}: ${escapeHtml(p.message)}</li>`)
+    out.push(`<ul>\n${items.join('\n')}\n</ul>\n`)
+  } else if (result.error) out.push(`<pre>${escapeHtml(result.error)}</pre>\n`)
+
+  const rows: [string, string][] = []
+  const c = result.commit
+  if (c) {
+    const commitLink = c.repository
+      ? link(`${serverUrl}/${c.repository}/commit/${c.sha}`, c.shortSha)
+      : code(c.shortSha)
+    rows.push([
+      'Commit',
+      `${commitLink}${c.branch ? ` on ${code(c.branch)}` : ''} (${escapeHtml(c.eventName || 'run')})`
+    ])
+  }
+  const img = result.image
+  if (img) {
+    const how =
+      img.built === undefined ? 'planned' : img.built ? 'built and pushed' : 'reused (already in the registry)'
+    rows.push(['Image', `${code(img.uri)} — ${how}`])
+    if (img.digest) rows.push(['Digest', code(img.digest)])
+  }
+  const job = result.job
+  if (job) {
+    rows.push(['Job', job.arn ? link(job.consoleUrl, job.name) : code(job.name)])
+    if (job.attached) rows.push(['', 'attached to the run already in progress (not submitted again)'])
+    rows.push(['Logs', link(job.logsUrl, 'CloudWatch logs')])
+    rows.push(['Instances', `${code(job.instanceType)} × ${job.instanceCount}${job.spot ? ' (managed spot)' : ''}`])
+    if (job.status)
+      rows.push([
+        'Status',
+        `${escapeHtml(job.status)}${job.secondaryStatus ? ` / ${escapeHtml(job.secondaryStatus)}` : ''}`
+      ])
+    if (job.failureReason) rows.push(['Failure reason', escapeHtml(job.failureReason)])
+    if (job.trainingSeconds !== undefined) rows.push(['Training time', formatDuration(job.trainingSeconds)])
+    if (job.billableSeconds !== undefined) {
+      const saving = job.spot ? spotSaving(job) : undefined
+      const total = job.billableSeconds * job.instanceCount
+      rows.push([
+        'Billable time',
+        `${formatDuration(job.billableSeconds)} × ${job.instanceCount} = ${formatDuration(total)}${saving !== undefined ? ` (spot saved ${saving.toFixed(1)}%)` : ''}`
+      ])
+    }
+    if (job.modelArtifacts) rows.push(['Model artifacts', code(job.modelArtifacts)])
+  }
+  if (rows.length > 0) out.push(table(rows))
+
+  if (job && job.transitions.length > 0) {
+    const lines = job.transitions.map((t) => {
+      const took = t.end ? ` (${formatDuration((t.end.getTime() - t.start.getTime()) / 1000)})` : ''
+      return `<tr><td>${escapeHtml(t.start.toISOString().replace('.000Z', 'Z'))}</td><td>${escapeHtml(t.status)}${took}</td><td>${escapeHtml(t.message ?? '')}</td></tr>`
+    })
+    out.push(
+      `### Timeline\n\n<table>\n<tr><th>Started</th><th>Status</th><th>Message</th></tr>\n${lines.join('\n')}\n</table>\n`
+    )
+  }
+  if (job && job.metrics.length > 0) {
+    const lines = job.metrics.map(
+      (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(String(m.value))}</td></tr>`
+    )
+    out.push(`### Final metrics\n\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n${lines.join('\n')}\n</table>\n`)
+  }
+
+  if (result.arguments && result.arguments.args.length > 0) out.push(formatArgumentsSummary(result.arguments) + '\n')
+  if (result.request && result.dryRun) {
+    out.push(
+      `<details><summary>CreateTrainingJob request</summary>\n\n<pre>${escapeHtml(JSON.stringify(result.request, null, 2))}</pre>\n</details>\n`
+    )
+  }
+  if (result.notices.length > 0) out.push(result.notices.map((n) => `> ${escapeHtml(n)}`).join('\n>\n') + '\n')
+  return out.join('\n')
+}
+
+/** Writes the summary; a runner without a summary file (a local run) is not an error. */
+export async function writeSummary(result: RunResult): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(renderSummary(result, process.env.GITHUB_SERVER_URL || undefined), true).write()
+}

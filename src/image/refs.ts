@@ -1,0 +1,37 @@
+/**
+ * Names of things in the registry: the registry host, image references by tag and by
+ * digest, and the tags an image gets.
+ */
+
+/** Tag that holds the registry build cache. */
+export const CACHE_TAG = 'buildcache'
+
+/** The registry host (`host[:port]`) from GetAuthorizationToken's `proxyEndpoint`. */
+export function registryHost(proxyEndpoint: string): string {
+  const host = proxyEndpoint
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/\/+$/, '')
+  if (!host || /[\s/]/.test(host)) throw new Error(`ECR returned an unusable proxyEndpoint '${proxyEndpoint}'`)
+  return host
+}
+
+/** The registry host part of a repository URI such as `1234.dkr.ecr.eu-west-1.amazonaws.com/team/model`. */
+export function hostOfRepositoryUri(uri: string): string {
+  return uri.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]
+}
+
+/** `<registry>/<repository>:<tag>` */
+export function imageUriFor(registry: string, repository: string, tag: string): string {
+  return `${registry}/${repository}:${tag}`
+}
+
+/** `<registry>/<repository>@sha256:...`: what the training job runs, immune to tags moving. */
+export function pinnedUriFor(registry: string, repository: string, digest: string): string {
+  return `${registry}/${repository}@${digest}`
+}
+
+/** Tags to push: the short hash, and `latest` when asked. */
+export function imageTags(shortSha: string, pushLatest: boolean): string[] {
+  return pushLatest && shortSha !== 'latest' ? [shortSha, 'latest'] : [shortSha]
+}
