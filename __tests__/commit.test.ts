@@ -12,17 +12,17 @@ describe('eventCommit', () => {
   it.each<[string, RunnerContext, { sha: string; branch: string }]>([
     [
       'push to models',
-      { eventName: 'push', sha, ref: 'refs/heads/models', repository: 'o/r', payload: { after: sha } },
+      { eventName: 'push', sha, ref: 'refs/heads/models', repository: 'o/r', payload: { after: sha }, onRunner: true },
       { sha, branch: 'models' }
     ],
     [
       'push to models/alice',
-      { eventName: 'push', sha, ref: 'refs/heads/models/alice', repository: 'o/r', payload: {} },
+      { eventName: 'push', sha, ref: 'refs/heads/models/alice', repository: 'o/r', payload: {}, onRunner: true },
       { sha, branch: 'models/alice' }
     ],
     [
       'workflow_dispatch',
-      { eventName: 'workflow_dispatch', sha, ref: 'refs/heads/models', repository: 'o/r', payload: {} },
+      { eventName: 'workflow_dispatch', sha, ref: 'refs/heads/models', repository: 'o/r', payload: {}, onRunner: true },
       { sha, branch: 'models' }
     ],
     [
@@ -32,13 +32,14 @@ describe('eventCommit', () => {
         sha: 'c'.repeat(40),
         ref: 'refs/pull/7/merge',
         repository: 'o/r',
-        payload: { pull_request: { head: { sha: head, ref: 'models/exp' } } }
+        payload: { pull_request: { head: { sha: head, ref: 'models/exp' } } },
+        onRunner: true
       },
       { sha: head, branch: 'models/exp' }
     ],
     [
       'a tag push has no branch',
-      { eventName: 'push', sha, ref: 'refs/tags/v1', repository: 'o/r', payload: {} },
+      { eventName: 'push', sha, ref: 'refs/tags/v1', repository: 'o/r', payload: {}, onRunner: true },
       { sha, branch: '' }
     ]
   ])('%s', (_label, ctx, expected) => {
@@ -63,6 +64,7 @@ describe('resolveCommit in a real checkout', () => {
     ref: 'refs/heads/models/dog',
     repository: 'acme/dogs',
     payload: { after: second },
+    onRunner: true,
     ...over
   })
 
@@ -99,6 +101,15 @@ describe('resolveCommit in a real checkout', () => {
   it('rejects what is not a hash before asking git', async () => {
     await expect(resolveCommit(ctx(), 'HEAD~1', 7, ws.dir, quietExec)).rejects.toThrow(/'HEAD~1' is not a commit hash/)
     await expect(resolveCommit(ctx(), '--all', 7, ws.dir, quietExec)).rejects.toThrow(/not a commit hash/)
+  })
+
+  it('trains the checked-out commit outside a runner, where no event names one', async () => {
+    const local = ctx({ sha: '', eventName: '', payload: {}, onRunner: false })
+    expect((await resolveCommit(local, '', 7, ws.dir, quietExec)).sha).toBe(second)
+    // On a runner an event always names its commit; none is an error, not a guess.
+    await expect(resolveCommit({ ...local, onRunner: true }, '', 7, ws.dir, quietExec)).rejects.toThrow(
+      /no commit to train/
+    )
   })
 
   it('says when there is no checkout at all', async () => {

@@ -1,5 +1,5 @@
 /**
- * The image edge against a real Docker Engine and a real registry (started here, on
+ * The image stage against a real Docker Engine and a real registry (started here, on
  * 127.0.0.1), with ECR served to the real AWS SDK by the local awsJson1_1 server.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

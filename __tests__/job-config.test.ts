@@ -18,7 +18,7 @@ aws:
 `
 
 describe('readJobConfig', () => {
-  it('reads the example in the seed format', () => {
+  it('reads the example in the format of the original submit script', () => {
     const { config, problems, notices } = readJobConfig(example, FILE, {})
     expect(problems).toEqual([])
     expect(notices).toEqual([])
@@ -60,7 +60,7 @@ describe('readJobConfig', () => {
     expect(config!.maxWaitSeconds).toBeUndefined()
   })
 
-  it('gives spot jobs a day of waiting on top of the runtime, as the seed did', () => {
+  it('gives spot jobs a day of waiting on top of the runtime, as the original submit script did', () => {
     const { config } = readJobConfig(minimal.replace('aws:', 'aws:\n  spot_enabled: true'), FILE, {})
     expect(config!.maxWaitSeconds).toBe(86400 + 86400)
   })
@@ -85,7 +85,7 @@ describe('readJobConfig', () => {
     expect(config!.environment).toEqual({ SEED: '007' })
   })
 
-  it('notes the seed fields it ignores', () => {
+  it('notes the fields of the original format it ignores', () => {
     const { notices } = readJobConfig(
       minimal.replace('job:', 'job:\n  name: old').replace('aws:', 'aws:\n  image_tag: latest'),
       FILE,

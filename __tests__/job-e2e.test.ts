@@ -22,7 +22,7 @@ const ACCOUNT = '123456789012'
 const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`
 const DIGEST = `sha256:${'d'.repeat(64)}`
 
-/** ECR that already holds every commit's image: the image edge reuses it and never needs Docker. */
+/** ECR that already holds every commit's image: the image stage reuses it and never needs Docker. */
 function imageAlreadyPushed(aws: FakeAws): void {
   const p = 'AmazonEC2ContainerRegistry_V20150921'
   aws.on(`${p}.GetAuthorizationToken`, () => ({

@@ -41,7 +41,7 @@ const problemText = (r: ReturnType<typeof build>): string =>
   r.problems.map((p) => `${p.where}: ${p.message}`).join('\n')
 
 describe('buildTrainingJobRequest', () => {
-  it('builds what the seed script sent, pinned and with lineage', () => {
+  it('builds what the original submit script sent, pinned and with lineage', () => {
     const { request, problems, warnings } = build()
     expect(problems).toEqual([])
     expect(warnings).toEqual([])

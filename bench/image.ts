@@ -1,5 +1,5 @@
 /**
- * Image edge benchmark: wall time of publishing a commit's image the first time (build and
+ * Image stage benchmark: wall time of publishing a commit's image the first time (build and
  * push into an empty registry) against publishing the same commit again (found in ECR, so
  * nothing is built or pushed), on a real local Docker Engine and registry, with ECR served
  * by the local awsJson1_1 server. Goal: the rerun at least 10x faster.

@@ -133,7 +133,7 @@ function explainAwsError(call, error) {
     }
     if (EXPIRED.has(code)) {
         hint =
-            'The AWS session expired. Long waits outlive the default 1-hour session of configure-aws-credentials: raise its role-duration-seconds (and the role\'s maximum session duration), or set wait: false.';
+            "The AWS session expired. Long waits outlive the default 1-hour session of configure-aws-credentials: raise its role-duration-seconds (and the role's maximum session duration), or set wait: false.";
     }
     else if (INVALID_CREDENTIALS.has(code)) {
         hint = 'AWS did not accept the credentials: check the region and the credentials configure-aws-credentials set.';

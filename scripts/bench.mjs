@@ -4,7 +4,7 @@
 //   3. every section in bench/*.ts (Hydra translation, image reruns, AWS calls), compiled with tsc
 // Usage: npm run bench [-- --runs 15] [-- --only cold-start,hydra]
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { entry, exampleCheckout, root, runnerEnv } from './runner-env.mjs'
@@ -30,7 +30,7 @@ function timeProcess(argv, env, cwd) {
 
 if (wanted('cold-start')) {
   const checkout = exampleCheckout()
-  const { env } = runnerEnv(checkout, { 'dry-run': 'true' })
+  const { env, cleanup } = runnerEnv(checkout, { 'dry-run': 'true' })
   // Interleaved, so machine noise hits both sides alike.
   const bare = []
   const action = []
@@ -72,7 +72,8 @@ if (wanted('cold-start')) {
   console.log(
     `cold start: bare node ${ms(median(bare))}, dry run ${ms(median(action))} (×${(median(action) / median(bare)).toFixed(2)}; goal ≤ 2×), peak RSS ${(peak / 1024).toFixed(1)} MB (bare node ${(barePeak / 1024).toFixed(1)} MB), bundle ${(total / 1024).toFixed(0)} KB in ${files.length} chunks (entry ${(statSync(join(dist, 'index.js')).size / 1024).toFixed(0)} KB)`
   )
-  rmSync(checkout.dir, { recursive: true, force: true })
+  checkout.cleanup()
+  cleanup()
 }
 
 const sections = existsSync(join(root, 'bench'))
@@ -86,6 +87,9 @@ if (selected.length > 0) {
     [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.bench.json')],
     { stdio: 'inherit' }
   )
+  // tsc compiles only TypeScript; the test harness it compiled imports this plain module too.
+  mkdirSync(join(out, 'scripts'), { recursive: true })
+  copyFileSync(join(root, 'scripts', 'runner-env.mjs'), join(out, 'scripts', 'runner-env.mjs'))
   for (const file of selected) {
     const name = file.replace(/\.ts$/, '')
     console.log(`\n── ${name}`)

@@ -1,7 +1,7 @@
 // Shared by `npm run demo` and `npm run bench`: runs the committed dist/ the way the GitHub
 // runner does. Uses only Node and git (no node_modules), so it works on a fresh clone.
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -51,10 +51,10 @@ export function exampleCheckout() {
   git('init', '-q', '-b', 'models')
   git('add', '-A')
   git('commit', '-q', '-m', 'Train a resnet50 dog classifier')
-  return { dir, sha: git('rev-parse', 'HEAD') }
+  return { dir, sha: git('rev-parse', 'HEAD'), cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** The environment the runner gives a step: inputs, event, and the command files. */
+/** The environment the runner gives a step: inputs, event, and the command files (`cleanup` removes them). */
 export function runnerEnv(checkout, inputs = {}) {
   const files = mkdtempSync(join(tmpdir(), 'train-on-push-runner-'))
   const paths = {
@@ -89,7 +89,7 @@ export function runnerEnv(checkout, inputs = {}) {
   }
   for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs }))
     env[`INPUT_${name.toUpperCase()}`] = value
-  return { env, paths }
+  return { env, paths, cleanup: () => rmSync(files, { recursive: true, force: true }) }
 }
 
 /** Runs dist/index.js; resolves with its exit code and output. */

@@ -105,9 +105,11 @@ function runStep(
   let stderr = ''
   child.stdout!.on('data', (b: Buffer) => (stdout += b.toString('utf8')))
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('utf8')))
-  const done = new Promise<StepResult>((resolve) =>
+  const done = new Promise<StepResult>((resolve) => {
+    // A step that cannot even start (no node at that path) is a failed step, not a crash of jest.
+    child.on('error', (error) => resolve({ exitCode: 127, signal: null, stdout, stderr: stderr + String(error) }))
     child.on('close', (exitCode, signal) => resolve({ exitCode, signal, stdout, stderr }))
-  )
+  })
   return { child, done, out: () => stdout }
 }
 
@@ -171,25 +173,29 @@ export function startAction(options: RunOptions): RunningAction {
 
   const main = runStep(base, options.workspace)
   const done = (async (): Promise<ActionRun> => {
-    const mainResult = await main.done
-    const state = parseCommandFile(readFileSync(paths.state, 'utf8'))
-    let post: StepResult | undefined
-    if (options.post) {
-      const postEnv: NodeJS.ProcessEnv = { ...base, GITHUB_STATE: join(files, 'post-state') }
-      writeFileSync(postEnv.GITHUB_STATE!, '')
-      for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
-      post = await runStep(postEnv, options.workspace).done
+    try {
+      const mainResult = await main.done
+      const state = parseCommandFile(readFileSync(paths.state, 'utf8'))
+      let post: StepResult | undefined
+      if (options.post) {
+        const postEnv: NodeJS.ProcessEnv = { ...base, GITHUB_STATE: join(files, 'post-state') }
+        writeFileSync(postEnv.GITHUB_STATE!, '')
+        for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v
+        post = await runStep(postEnv, options.workspace).done
+      }
+      const result: ActionRun = {
+        main: mainResult,
+        post,
+        outputs: parseCommandFile(readFileSync(paths.output, 'utf8')),
+        state,
+        summary: readFileSync(paths.summary, 'utf8'),
+        log: mainResult.stdout + mainResult.stderr + (post ? post.stdout + post.stderr : '')
+      }
+      return result
+    } finally {
+      // The runner's files go whether the run passed, failed, or the harness itself threw.
+      rmSync(files, { recursive: true, force: true })
     }
-    const result: ActionRun = {
-      main: mainResult,
-      post,
-      outputs: parseCommandFile(readFileSync(paths.output, 'utf8')),
-      state,
-      summary: readFileSync(paths.summary, 'utf8'),
-      log: mainResult.stdout + mainResult.stderr + (post ? post.stdout + post.stderr : '')
-    }
-    rmSync(files, { recursive: true, force: true })
-    return result
   })()
 
   return {

@@ -1,5 +1,5 @@
 /**
- * A real Docker Engine and a real registry for the image edge's tests, both private to the
+ * A real Docker Engine and a real registry for the image stage's tests, both private to the
  * test: dockerd runs with its own data root, exec root, socket and pidfile and no networking
  * changes (`--iptables=false --bridge=none`); the registry (Debian `docker-registry`, with
  * htpasswd auth) listens on 127.0.0.1. Everything lives in one temp dir removed by `stop()`.

@@ -12,7 +12,8 @@ export function runnerContext(): RunnerContext {
     ref: context.ref ?? '',
     // context.repo throws when neither GITHUB_REPOSITORY nor the payload names one (a local run).
     repository: process.env.GITHUB_REPOSITORY ?? (context.payload.repository?.full_name as string | undefined) ?? '',
-    payload: context.payload as Record<string, unknown>
+    payload: context.payload as Record<string, unknown>,
+    onRunner: process.env.GITHUB_ACTIONS === 'true'
   }
 }
 

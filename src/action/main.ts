@@ -12,6 +12,7 @@ import { locateProblems } from '../config/locate-problems.js'
 import { parseBoolean, readSettings } from '../config/read-settings.js'
 import type { Commit, Settings } from '../config/settings.js'
 import { errorMessage } from '../errors.js'
+import { previewImage, previewLines } from '../image/preview.js'
 import type { JobOutcome } from '../job/outcome.js'
 import { makePlan, type Plan } from '../job/plan.js'
 import { modelArtifactsUri } from '../job/request.js'
@@ -101,7 +102,12 @@ async function train(result: RunResult): Promise<void> {
 
   if (settings.dryRun) {
     result.request = plan.request
-    result.image = { uri: plan.request.AlgorithmSpecification!.TrainingImage!, tags: [commit.shortSha] }
+    const preview = previewImage(settings, commit)
+    result.imagePreview = preview
+    result.image = { uri: preview.uri, tags: preview.tags }
+    await log.group(`Image for ${commit.shortSha} (dry run)`, async () => {
+      for (const line of previewLines(preview)) log.info(line)
+    })
     await log.group(`CreateTrainingJob request for ${plan.jobName} (dry run)`, async () =>
       log.info(JSON.stringify(plan.request, null, 2))
     )

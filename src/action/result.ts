@@ -1,5 +1,6 @@
 import type { Commit } from '../config/settings.js'
 import type { ContainerArgumentsPlan } from '../hydra/index.js'
+import type { ImagePreview } from '../image/preview.js'
 import type { ImageOutcome } from '../image/publish.js'
 import type { JobOutcome } from '../job/outcome.js'
 import type { Problem } from '../problems.js'
@@ -9,6 +10,8 @@ export interface RunResult {
   dryRun: boolean
   commit?: Commit
   image?: ImageOutcome
+  /** In a dry run: what the image stage would do. */
+  imagePreview?: ImagePreview
   job?: JobOutcome
   /** The container arguments and how they were made (packing, keys set later). */
   arguments?: ContainerArgumentsPlan

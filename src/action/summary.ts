@@ -74,6 +74,18 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
     rows.push(['Image', `${code(img.uri)} — ${how}`])
     if (img.digest) rows.push(['Digest', code(img.digest)])
   }
+  const preview = result.imagePreview
+  if (preview) {
+    rows.push(['Tags', preview.tags.map(code).join(', ')])
+    rows.push([
+      'Build',
+      `context ${code(preview.context)}, ${code(preview.dockerfile)}, ${code(preview.platform)}, cache ${code(preview.cache)}`
+    ])
+    rows.push([
+      'Repository',
+      `${code(preview.repository)}: ${preview.createRepository ? 'created if it does not exist yet' : 'must already exist'}; ${preview.reuseExistingTag ? 'an image already tagged with the short hash is reused' : 'always built'}`
+    ])
+  }
   const job = result.job
   if (job) {
     rows.push(['Job', job.arn ? link(job.consoleUrl, job.name) : code(job.name)])

@@ -16,6 +16,8 @@ export interface RunnerContext {
   repository: string
   /** The event's webhook payload. */
   payload: Record<string, unknown>
+  /** False for a run outside GitHub Actions (a local run), where no event names a commit. */
+  onRunner: boolean
 }
 
 interface PullRequestHead {
@@ -49,11 +51,17 @@ export async function resolveCommit(
   exec: Exec
 ): Promise<Commit> {
   const fromEvent = eventCommit(ctx)
-  const wanted = shaInput || fromEvent.sha
-  const source = shaInput ? `input sha '${shaInput}'` : `the ${ctx.eventName || 'current'} event's commit '${wanted}'`
+  // Outside a runner nothing names a commit: the one checked out is the natural choice.
+  const wanted = shaInput || fromEvent.sha || (ctx.onRunner ? '' : 'HEAD')
+  const source = shaInput
+    ? `input sha '${shaInput}'`
+    : wanted === 'HEAD'
+      ? 'the checked-out commit (HEAD)'
+      : `the ${ctx.eventName || 'current'} event's commit '${wanted}'`
   if (!wanted)
     throw new Error('input sha: no commit to train: the event has none (GITHUB_SHA is empty); set the sha input')
-  if (!HEX.test(wanted)) throw new Error(`input sha: '${wanted}' is not a commit hash (4 to 40 hexadecimal characters)`)
+  if (wanted !== 'HEAD' && !HEX.test(wanted))
+    throw new Error(`input sha: '${wanted}' is not a commit hash (4 to 40 hexadecimal characters)`)
 
   const out = await exec('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${wanted}^{commit}`], {
     cwd: workspace

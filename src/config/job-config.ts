@@ -1,5 +1,5 @@
 /**
- * The SageMaker job config file (the seed's `deploy/sagemaker-job-config.yaml`),
+ * The SageMaker job config file (`deploy/sagemaker-job-config.yaml` by default),
  * checked key by key. Each problem names file:line:col, the key, and what is allowed.
  */
 import { problemAt, type Position, type Problem } from '../problems.js'
@@ -112,7 +112,7 @@ export function readJobConfig(
     bad(maxWaitNode, 'max_wait only applies to spot training: set aws.spot_enabled: true or remove it')
   }
   if (spot && maxWaitSeconds === undefined && maxRuntimeSeconds !== undefined) {
-    // The seed's choice: a day of waiting for spot capacity on top of the runtime.
+    // As the submit script this action replaces did: a day of waiting for spot capacity on top of the runtime.
     maxWaitSeconds = maxRuntimeSeconds + 24 * 3600
   }
   if (spot && maxWaitSeconds !== undefined && maxRuntimeSeconds !== undefined && maxWaitSeconds < maxRuntimeSeconds) {

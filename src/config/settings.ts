@@ -31,7 +31,7 @@ export interface JobConfig {
   instanceCount: number
   volumeSizeGb: number
   maxRuntimeSeconds: number
-  /** Only with spot; defaults to runtime + 1 day as the seed did. */
+  /** Only with spot; defaults to runtime + 1 day, as the submit script this action replaces did. */
   maxWaitSeconds?: number
   region: string
   ecrRepository: string

@@ -27,7 +27,7 @@ export interface RegistryLogin {
   expiresAt?: Date
 }
 
-/** The repository facts the image edge needs. */
+/** The repository facts the image stage needs. */
 export interface RepositoryInfo {
   name: string
   uri?: string

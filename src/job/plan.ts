@@ -5,6 +5,7 @@
  */
 import type { Commit, Settings } from '../config/settings.js'
 import { planContainerArguments, type ContainerArgumentsPlan } from '../hydra/index.js'
+import { registryFor } from '../image/preview.js'
 import { imageUriFor, pinnedUriFor } from '../image/refs.js'
 import { ConfigError, type Problem } from '../problems.js'
 import type { Lineage } from './lineage.js'
@@ -19,18 +20,12 @@ export interface RunInfo {
   actor: string
 }
 
-/** The DNS suffix of a region's partition, for the registry host ECR will give us. */
-function dnsSuffix(region: string): string {
-  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'
-}
-
 /** The image as a dry run shows it (account unknown) and the longest form it can take once pinned. */
 function plannedImage(settings: Settings, commit: Commit): { shown: string; longest: string } {
   const { region, ecrRepository } = settings.config
-  const host = (account: string): string => `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
   return {
-    shown: imageUriFor(host('<account>'), ecrRepository, commit.shortSha),
-    longest: pinnedUriFor(host('123456789012'), ecrRepository, `sha256:${'0'.repeat(64)}`)
+    shown: imageUriFor(registryFor('<account>', region), ecrRepository, commit.shortSha),
+    longest: pinnedUriFor(registryFor('123456789012', region), ecrRepository, `sha256:${'0'.repeat(64)}`)
   }
 }
 

@@ -1,0 +1,58 @@
+/**
+ * What the image stage would do, as a dry run shows it: where the image goes, what it is built
+ * from, and what happens to the repository and an existing tag. Pure: a dry run makes no call.
+ */
+import type { CacheMode, Commit, Settings } from '../config/settings.js'
+import { imageTags, imageUriFor } from './refs.js'
+
+export interface ImagePreview {
+  /** `<account>.dkr.ecr.<region>.<suffix>/<repo>:<short-sha>`: the account is only known from ECR. */
+  uri: string
+  repository: string
+  tags: string[]
+  context: string
+  dockerfile: string
+  platform: string
+  cache: CacheMode
+  buildArgs: number
+  /** The repository is created when missing (create-repository). */
+  createRepository: boolean
+  /** An image already tagged with the short hash is used instead of building (skip-existing-image). */
+  reuseExistingTag: boolean
+}
+
+/** The DNS suffix of a region's partition, for the registry host ECR will give us. */
+function dnsSuffix(region: string): string {
+  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'
+}
+
+/** The registry host of an account in a region, as ECR names it. */
+export function registryFor(account: string, region: string): string {
+  return `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
+}
+
+export function previewImage(settings: Settings, commit: Commit): ImagePreview {
+  const { region, ecrRepository } = settings.config
+  return {
+    uri: imageUriFor(registryFor('<account>', region), ecrRepository, commit.shortSha),
+    repository: ecrRepository,
+    tags: imageTags(commit.shortSha, settings.pushLatest),
+    context: settings.context,
+    dockerfile: settings.dockerfile,
+    platform: settings.platform,
+    cache: settings.cache,
+    buildArgs: settings.buildArgs.filter((l) => l.trim() !== '' && !l.trim().startsWith('#')).length,
+    createRepository: settings.createRepository,
+    reuseExistingTag: settings.skipExistingImage
+  }
+}
+
+/** The preview in a few lines for the step log. */
+export function previewLines(p: ImagePreview): string[] {
+  return [
+    `Image:      ${p.uri}${p.tags.length > 1 ? ` (also tagged ${p.tags.slice(1).join(', ')})` : ''}`,
+    `Build:      context ${p.context}, Dockerfile ${p.dockerfile}, platform ${p.platform}, cache ${p.cache}${p.buildArgs > 0 ? `, ${p.buildArgs} build argument${p.buildArgs === 1 ? '' : 's'}` : ''}`,
+    `Repository: ${p.repository}: ${p.createRepository ? 'created if it does not exist yet' : 'must already exist (create-repository: false)'}`,
+    `Reuse:      ${p.reuseExistingTag ? `an image already tagged ${p.tags[0]} is used as it is, without building` : `always built (skip-existing-image: false)`}`
+  ]
+}
