@@ -174,7 +174,8 @@ describe('bad input fails before any side effect', () => {
       {
         [CONFIG]: (t) => t.replace('tags:\n', `tags:\n${Array.from({ length: 41 }, (_, i) => `  t${i}: v\n`).join('')}`)
       },
-      /SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 43\)/
+      // 11: the edited config is uncommitted, so the run also carries the train-on-push:dirty tag.
+      /SageMaker allows 50 tags on a job; this action adds 11 lineage tags, so at most 39 of yours fit \(you have 43\)/
     ],
     [
       'an upper-case ECR repository',
@@ -235,7 +236,8 @@ describe('bad input fails before any side effect', () => {
       // Nothing happened: no AWS call, no docker call, no image or job outputs.
       expect(aws.calls.length).toBe(calls)
       expect(dockerLog()).toBe('')
-      for (const name of ['image', 'image-digest', 'job-arn', 'job-status']) expect(r.outputs[name]).toBeUndefined()
+      for (const name of ['image', 'image-digest', 'job-arn']) expect(r.outputs[name]).toBeUndefined()
+      expect(r.outputs['job-status']).toBe('NotSubmitted')
       expect(r.summary).toMatch(/❌/)
     } finally {
       for (const [file, text] of Object.entries(saved)) writeFileSync(join(ws.dir, file), text)

@@ -13,6 +13,7 @@ import { distEntry, makeWorkspace, startAction, type RunningAction, type Workspa
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { fakeSageMaker, type FakeSageMaker, type JobStep } from './support/fake-sagemaker.js'
 import { fakeLogs, type FakeLogs } from './support/fake-logs.js'
+import { obeyedCommands } from './support/runner-commands.js'
 
 const skip = existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)'
 if (skip) console.warn(skip)
@@ -44,14 +45,26 @@ function imageAlreadyPushed(aws: FakeAws): void {
       imageTagMutability: 'MUTABLE'
     }))
   }))
-  aws.on(`${p}.BatchGetImage`, (input) => ({
-    images: input.imageIds.map((id: { imageTag: string }) => ({
-      registryId: ACCOUNT,
-      repositoryName: input.repositoryName,
-      imageId: { imageDigest: DIGEST, imageTag: id.imageTag }
-    })),
-    failures: []
-  }))
+  // Every image is there, except in the repository `sim/needs-a-build`.
+  aws.on(`${p}.BatchGetImage`, (input) =>
+    input.repositoryName === 'sim/needs-a-build'
+      ? {
+          images: [],
+          failures: input.imageIds.map((imageId: unknown) => ({
+            imageId,
+            failureCode: 'ImageNotFound',
+            failureReason: 'Requested image not found'
+          }))
+        }
+      : {
+          images: input.imageIds.map((id: { imageTag: string }) => ({
+            registryId: ACCOUNT,
+            repositoryName: input.repositoryName,
+            imageId: { imageDigest: DIGEST, imageTag: id.imageTag }
+          })),
+          failures: []
+        }
+  )
 }
 
 suite('the job lifecycle in the bundled action', () => {
@@ -237,7 +250,7 @@ suite('the job lifecycle in the bundled action', () => {
       'model-artifacts': expect.stringMatching(new RegExp(`/${name}/output/model.tar.gz$`))
     })
     // The summary a person reads: outcome, links, timeline and metrics; the job carries its lineage.
-    expect(result.summary).toContain(`## ✅ Training job completed: ${name}`)
+    expect(result.summary).toContain(`## ✅ Training job ${name} completed`)
     expect(result.summary).toMatch(/<th>Started<\/th><th>Status<\/th>[\s\S]*Downloading[\s\S]*Training[\s\S]*Uploading/)
     expect(result.summary).toContain('<td>val:accuracy</td><td>0.93</td>')
     expect(result.summary).toContain(`#/jobs/${name}">${name}</a>`)
@@ -275,6 +288,88 @@ suite('the job lifecycle in the bundled action', () => {
     )
     // One look at the job, then nothing: no ECR login, no push, no second job.
     expect(aws.calls.slice(before).map((c) => c.operation)).toEqual(['DescribeTrainingJob'])
+    // Nothing was submitted by this run, and it says so: no failed job, no job outputs.
+    expect(again.outputs['job-status']).toBe('NotSubmitted')
+    expect(again.outputs['job-name']).toBeUndefined()
+    expect(again.summary).toContain('## ❌ Nothing was submitted: SageMaker did not take the job')
+    expect(again.summary).not.toMatch(/Training job \w+ failed/)
+  }, 60_000)
+
+  it('a second run of the commit with other overrides never adopts the running job; the same request does', async () => {
+    const name = newJob(training)
+    const first = start({ wait: 'false', overrides: 'trainer.epochs=1' })
+    expect((await first.done).outputs).toMatchObject({ 'job-name': name, 'job-status': 'Submitted' })
+
+    // Other hyperparameters while the first job runs: the next attempt, saying why.
+    const other = await start({ wait: 'false', overrides: 'trainer.epochs=2' }).done
+    expect(other.main.exitCode).toBe(0)
+    expect(other.outputs).toMatchObject({ 'job-name': `${name}-2`, 'job-status': 'Submitted', 'job-attached': 'false' })
+    expect(other.main.stdout).toMatch(
+      new RegExp(
+        `Training job ${name} is InProgress, but it is not this request \\(container arguments: "trainer.epochs=1" → "trainer.epochs=2"\\)`
+      )
+    )
+    const fingerprint = (job: string): string => sagemaker.jobs.get(job)!.request.Environment.TRAIN_ON_PUSH_FINGERPRINT
+    expect(fingerprint(`${name}-2`)).not.toBe(fingerprint(name))
+    expect(sagemaker.jobs.get(name)!.request.Tags).toContainEqual({
+      Key: 'train-on-push:fingerprint',
+      Value: fingerprint(name)
+    })
+
+    // The first request again, from another workflow run: the very same job, followed, not repeated.
+    const same = await start({ wait: 'false', overrides: 'trainer.epochs=1' }).done
+    expect(same.outputs).toMatchObject({ 'job-name': name, 'job-status': 'Attached', 'job-attached': 'true' })
+    expect(same.summary).toContain(`## 🔗 Training job ${name} was already running with the same request`)
+    expect([...sagemaker.jobs.keys()].filter((k) => k.startsWith(name)).sort()).toEqual([name, `${name}-2`])
+
+    // if-job-exists: attach refuses the other request outright, saying what differs.
+    const attach = await start({ wait: 'false', overrides: 'trainer.epochs=3', 'if-job-exists': 'attach' }).done
+    expect(attach.main.exitCode).toBe(1)
+    expect(attach.main.stdout).toMatch(/is not the job this run would submit.*What differs: container arguments/)
+    expect(attach.outputs['job-status']).toBe('NotSubmitted')
+  }, 60_000)
+
+  it('a run that fails before anything is submitted says so, and never speaks of a failed job', async () => {
+    newJob(training)
+    const before = aws.callsTo('CreateTrainingJob').length
+    // This repository has no image yet, and the runner's docker does not work.
+    const r = await start({ 'ecr-repository': 'sim/needs-a-build' }).done
+    expect(r.main.exitCode).toBe(1)
+    expect(r.main.stdout).toMatch(/::error::Docker is not available/)
+    expect(aws.callsTo('CreateTrainingJob')).toHaveLength(before)
+    expect(r.outputs['job-status']).toBe('NotSubmitted')
+    for (const output of ['job-name', 'job-arn', 'console-url', 'model-artifacts'])
+      expect(r.outputs[output]).toBeUndefined()
+    expect(r.summary).toContain('## ❌ Nothing was submitted: the image could not be built or pushed')
+    expect(r.summary).not.toMatch(/Training job \w+ failed/)
+  }, 60_000)
+
+  it('shows training output that looks like runner commands, in either form, without the runner obeying it', async () => {
+    const name = newJob([
+      {
+        status: 'InProgress',
+        secondary: 'Training',
+        message: 'Training in progress.',
+        onEnter: (job) =>
+          logs.put(`${job.name}/algo-1-1700000000`, [
+            '::set-output name=job-status::hacked',
+            'step 5 ##[set-output name=job-status;]hacked',
+            '   ::add-mask::hacked',
+            '::stop-commands::guess',
+            '::warning::hacked'
+          ])
+      },
+      { status: 'Completed', secondary: 'Completed', message: 'Training job completed' }
+    ])
+    const r = await start().done
+    expect(r.main.exitCode).toBe(0)
+    for (const line of ['::set-output name=job-status::hacked', 'step 5 ##[set-output name=job-status;]hacked'])
+      expect(r.main.stdout).toContain(line)
+    const obeyed = obeyedCommands(r.main.stdout)
+    expect(obeyed.filter((c) => c.line.includes('hacked') || c.line.includes('guess'))).toEqual([])
+    expect(obeyed.some((c) => c.name === 'stop-commands')).toBe(true)
+    expect(r.outputs['job-status']).toBe('Completed')
+    expect(r.outputs['job-name']).toBe(name)
   }, 60_000)
 
   it('rides out throttling on every 3rd call, a 500 and a dropped connection, and still creates one job', async () => {

@@ -54,18 +54,52 @@ describe('submitting the training job', () => {
     expect(settledAtSubmit(jobSettings({ wait: true }), { ...created, attached: true, status: 'Completed' })).toBe(true)
   })
 
-  it('auto: attaches to a run of the same name that is still in progress', async () => {
-    world.sagemaker.seed(BASE, 'InProgress', 'Training')
+  it('auto: attaches to a run of the same name that is still in progress with the same request', async () => {
+    world.sagemaker.seed(BASE, 'InProgress', 'Training', { request: requestFor(BASE) })
     const { job, seen } = await submit('auto')
     expect(job).toMatchObject({ name: BASE, attached: true, status: 'InProgress' })
     expect(seen).toHaveLength(1)
     expect(world.aws.calls.map((c) => c.operation)).toEqual(['CreateTrainingJob', 'DescribeTrainingJob'])
-    expect(world.takeOutput().join('\n')).toMatch(/already InProgress: attaching/)
+    expect(world.takeOutput().join('\n')).toMatch(
+      /already InProgress with the same request \(fingerprint 0123456789abcdef\): attaching/
+    )
   })
 
   it('auto: attaches to a job that is stopping too', async () => {
-    world.sagemaker.seed(BASE, 'Stopping', 'Stopping')
+    world.sagemaker.seed(BASE, 'Stopping', 'Stopping', { request: requestFor(BASE) })
     expect((await submit('auto')).job.attached).toBe(true)
+  })
+
+  it('auto: never adopts a running job of that name that is another request; it submits the next attempt', async () => {
+    // The same commit with other hyperparameters, or another repository whose short hash collides.
+    const theirs = requestFor(BASE, {
+      TRAIN_ON_PUSH_SHA: 'f'.repeat(40),
+      TRAIN_ON_PUSH_FINGERPRINT: 'fedcba9876543210'
+    })
+    theirs.AlgorithmSpecification.ContainerArguments = ['trainer.lr=0.1']
+    world.sagemaker.seed(BASE, 'InProgress', 'Training', { request: theirs })
+    const { job } = await submit('auto')
+    expect(job).toMatchObject({ name: `${BASE}-2`, attached: false })
+    const log = world.takeOutput().join('\n')
+    expect(log).toMatch(/is InProgress, but it is not this request \(commit: f{40} → abc1234/)
+    expect(log).toMatch(/container arguments: "trainer\.lr=0\.1" → "experiment\.name=repo-abc1234"/)
+  })
+
+  it('auto: a running job without a fingerprint (made by hand or an older version) is not adopted either', async () => {
+    const { TRAIN_ON_PUSH_FINGERPRINT: _none, ...lineage } = requestFor(BASE).Environment
+    void _none
+    world.sagemaker.seed(BASE, 'InProgress', 'Training', { request: requestFor(BASE, lineage) })
+    expect((await submit('auto')).job).toMatchObject({ name: `${BASE}-2`, attached: false })
+  })
+
+  it('attach: refuses a job of that name that is another request, saying what differs', async () => {
+    const theirs = requestFor(BASE, { ...requestFor(BASE).Environment, TRAIN_ON_PUSH_FINGERPRINT: 'fedcba9876543210' })
+    theirs.ResourceConfig.InstanceType = 'ml.p3.2xlarge'
+    world.sagemaker.seed(BASE, 'InProgress', 'Training', { request: theirs })
+    await expect(submit('attach')).rejects.toThrow(
+      /repo-abc1234 exists \(InProgress\) but is not the job this run would submit.*What differs: resources: ml\.p3\.2xlarge × 1, 30 GB → ml\.m5\.large × 1, 30 GB/
+    )
+    expect(world.sagemaker.jobs.size).toBe(1)
   })
 
   it('auto: starts the next attempt when the earlier ones ended, with a rebuilt request', async () => {
@@ -97,8 +131,8 @@ describe('submitting the training job', () => {
     expect(job.name).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/)
   })
 
-  it('attach: reports an ended job instead of training again, and post leaves it alone', async () => {
-    world.sagemaker.seed(BASE, 'Completed')
+  it('attach: reports an ended job of the same request instead of training again', async () => {
+    world.sagemaker.seed(BASE, 'Completed', undefined, { request: requestFor(BASE) })
     const { job } = await submit('attach')
     expect(job).toMatchObject({ name: BASE, attached: true, status: 'Completed' })
     expect(world.aws.callsTo('CreateTrainingJob')).toHaveLength(1)
@@ -118,17 +152,27 @@ describe('submitting the training job', () => {
     expect(world.sagemaker.jobs.size).toBe(1)
   })
 
-  it('a ResourceInUse race (another run created the name first) is resolved by the same policy', async () => {
-    // Another run's create lands between our build of the request and our create.
+  it('a ResourceInUse race is resolved by the same rule: the same request is adopted, another is not', async () => {
+    // Another run's create lands between our build of the request and our create: first the
+    // same request from another workflow run, then a different one.
+    const otherRun = { ...requestFor(BASE).Environment, TRAIN_ON_PUSH_RUN_URL: 'https://github.com/o/r/actions/runs/2' }
     let n = 0
     world.aws.setFaults((call) => {
-      if (call.operation === 'CreateTrainingJob' && ++n === 1)
-        world.sagemaker.create(requestFor(BASE, { OTHER: 'run' }))
+      if (call.operation === 'CreateTrainingJob' && ++n === 1) world.sagemaker.create(requestFor(BASE, otherRun))
       return undefined
     })
-    const { job } = await submit('auto')
-    expect(job).toMatchObject({ name: BASE, attached: true })
+    expect((await submit('auto')).job).toMatchObject({ name: BASE, attached: true })
     expect(world.sagemaker.jobs.size).toBe(1)
+
+    world.sagemaker.jobs.clear()
+    n = 0
+    world.aws.setFaults((call) => {
+      if (call.operation === 'CreateTrainingJob' && ++n === 1)
+        world.sagemaker.create(requestFor(BASE, { ...otherRun, TRAIN_ON_PUSH_FINGERPRINT: 'fedcba9876543210' }))
+      return undefined
+    })
+    expect((await submit('auto')).job).toMatchObject({ name: `${BASE}-2`, attached: false })
+    expect(world.sagemaker.jobs.size).toBe(2)
   })
 
   it('never creates two jobs when the answer to a successful create is lost and the SDK retries', async () => {
@@ -176,13 +220,17 @@ describe('submitting the training job', () => {
     )
   })
 
-  it('decides per policy and status', () => {
-    expect(decide('auto', 'InProgress')).toBe('attach')
-    expect(decide('auto', 'Stopping')).toBe('attach')
-    expect(decide('auto', 'Stopped')).toBe('next')
-    expect(decide('attach', 'Failed')).toBe('attach')
-    expect(decide('new', 'InProgress')).toBe('next')
-    expect(decide('fail', 'Completed')).toBe('fail')
+  it.each<[Parameters<typeof decide>[0], string, boolean, ReturnType<typeof decide>]>([
+    ['auto', 'InProgress', true, 'attach'],
+    ['auto', 'Stopping', true, 'attach'],
+    ['auto', 'InProgress', false, 'next'],
+    ['auto', 'Stopped', true, 'next'],
+    ['attach', 'Failed', true, 'attach'],
+    ['attach', 'InProgress', false, 'refuse'],
+    ['new', 'InProgress', true, 'next'],
+    ['fail', 'Completed', true, 'fail']
+  ])('decides %s for a %s job (same request: %s): %s', (policy, status, same, decision) => {
+    expect(decide(policy, status, same)).toBe(decision)
   })
 })
 

@@ -352,6 +352,29 @@ describe('waiting for the training job', () => {
     await expect(wait('job-missing')).rejects.toThrow(/job-missing was not found in us-east-1/)
   })
 
+  it('reads a final metric SageMaker reports as nan as a number that is not one', async () => {
+    // A metric the training log printed as `nan` comes back as text; the SDK passes it through.
+    const name = job([{ status: 'Completed', secondary: 'Completed', afterMs: MIN }])
+    const real = world.aws.handler('SageMaker.DescribeTrainingJob')!
+    world.aws.on('SageMaker.DescribeTrainingJob', async (input, call) => ({
+      ...((await real(input, call)) as Record<string, unknown>),
+      FinalMetricDataList: [
+        { MetricName: 'loss', Value: 'nan', Timestamp: new Date() },
+        { MetricName: 'acc', Value: 0.5, Timestamp: new Date() }
+      ]
+    }))
+    try {
+      const outcome = await wait(name)
+      expect(outcome.status).toBe('Completed')
+      expect(outcome.metrics).toEqual([
+        { name: 'loss', value: NaN },
+        { name: 'acc', value: 0.5 }
+      ])
+    } finally {
+      world.aws.on('SageMaker.DescribeTrainingJob', real)
+    }
+  })
+
   it('follows the new log streams after a spot interruption', async () => {
     const name = job(
       [
@@ -401,7 +424,9 @@ describe('waiting for the training job', () => {
     expect(outcome.status).toBe('Completed')
     const out = world.takeOutput().join('\n')
     expect(out.match(/::warning::Stopped streaming/g)).toHaveLength(1)
-    expect(out).toMatch(/logs:DescribeLogStreams and logs:GetLogEvents/)
+    expect(out).toMatch(
+      /Stopped streaming the job's logs \(the job itself is still followed\): CloudWatch Logs DescribeLogStreams failed: AccessDeniedException: no logs for you\. The credentials need logs:DescribeLogStreams/
+    )
   })
 
   describe('when the workflow is cancelled', () => {

@@ -124,11 +124,11 @@ describe('checkRequest', () => {
     )
   })
 
-  it('allows 41 user tags next to the 9 lineage tags, not 42', () => {
+  it('allows 40 user tags next to the 10 lineage tags, not 41', () => {
     const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']))
-    expect(build({ tags: tags(41) }).problems).toEqual([])
-    expect(problemText(build({ tags: tags(42) }))).toMatch(
-      /tags: SageMaker allows 50 tags on a job; this action adds 9 lineage tags, so at most 41 of yours fit \(you have 42\)/
+    expect(build({ tags: tags(40) }).problems).toEqual([])
+    expect(problemText(build({ tags: tags(41) }))).toMatch(
+      /tags: SageMaker allows 50 tags on a job; this action adds 10 lineage tags, so at most 40 of yours fit \(you have 41\)/
     )
   })
 

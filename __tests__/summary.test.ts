@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RunResult } from '../src/action/result.js'
-import { escapeHtml, formatDuration, renderSummary } from '../src/action/summary.js'
+import { escapeHtml, formatDuration, headline, renderSummary } from '../src/action/summary.js'
 import { spotSaving } from '../src/job/outcome.js'
 
 const commit = {
@@ -41,6 +41,7 @@ describe('renderSummary', () => {
   it('shows a finished job the way a person wants to read it', () => {
     const result: RunResult = {
       dryRun: false,
+      stage: 'done',
       commit,
       image: { uri: 'r/x:aaaaaaa', digest: 'sha256:abc', pinned: 'r/x@sha256:abc', built: false, tags: ['aaaaaaa'] },
       job,
@@ -57,7 +58,7 @@ describe('renderSummary', () => {
       notices: []
     }
     const md = renderSummary(result)
-    expect(md).toContain('## ✅ Training job completed: aaaaaaa')
+    expect(md).toContain('## ✅ Training job aaaaaaa completed')
     expect(md).toContain(
       '<a href="https://github.com/acme/dogs/commit/' +
         'a'.repeat(40) +
@@ -79,6 +80,7 @@ describe('renderSummary', () => {
   it('summarises a failure with its reason', () => {
     const md = renderSummary({
       dryRun: false,
+      stage: 'wait',
       commit,
       job: { ...job, status: 'Failed', failureReason: 'AlgorithmError: <oops>' },
       notices: [],
@@ -90,10 +92,107 @@ describe('renderSummary', () => {
   })
 
   it('marks a dry run, also one with configuration problems', () => {
-    expect(renderSummary({ dryRun: true, notices: [] })).toContain('Dry run: nothing was built or submitted')
-    expect(renderSummary({ dryRun: true, notices: [], error: 'x' })).toContain(
+    expect(renderSummary({ dryRun: true, stage: 'done', notices: [] })).toContain(
+      'Dry run: nothing was built or submitted'
+    )
+    expect(renderSummary({ dryRun: true, stage: 'configuration', notices: [], error: 'x' })).toContain(
       'Dry run: the configuration has problems'
     )
+  })
+
+  it('lists uncommitted files and a checkout of another commit, so neither is ever hidden', () => {
+    const md = renderSummary({
+      dryRun: false,
+      stage: 'done',
+      commit,
+      source: {
+        fromWorktree: false,
+        head: commit.sha,
+        uncommitted: [
+          { path: 'src/train.py', change: 'modified' },
+          { path: 'src/gen.bin', change: 'untracked' }
+        ],
+        uncommittedId: 'abcdef123456'
+      },
+      job: { ...job, status: 'Submitted' },
+      notices: []
+    })
+    expect(md).toMatch(/Uncommitted<\/th><td>⚠️ 2 file\(s\) differ from the commit/)
+    expect(md).toContain('<code>src/train.py</code> (modified)')
+    const other = renderSummary({
+      dryRun: false,
+      stage: 'done',
+      commit,
+      source: { fromWorktree: true, head: 'b'.repeat(40), uncommitted: [] },
+      notices: []
+    })
+    expect(other).toContain('read from commit <code>aaaaaaa</code> itself: the checkout was at <code>bbbbbbb</code>')
+  })
+})
+
+describe('headline: only what really happened', () => {
+  const base = { dryRun: false, notices: [], commit }
+  it.each<[string, Partial<RunResult>, string]>([
+    [
+      'a config problem',
+      { stage: 'configuration', error: 'x' },
+      '❌ Nothing was submitted: the configuration has problems'
+    ],
+    [
+      'a job planned, the image failed',
+      { stage: 'image', error: 'docker', job: { ...job, status: 'NotSubmitted' } },
+      '❌ Nothing was submitted: the image could not be built or pushed'
+    ],
+    [
+      'if-job-exists: fail against a completed job',
+      { stage: 'submit', error: 'exists', job: { ...job, status: 'NotSubmitted' } },
+      '❌ Nothing was submitted: SageMaker did not take the job'
+    ],
+    [
+      'submitted, not waited for',
+      { stage: 'done', job: { ...job, status: 'Submitted' } },
+      '🚀 Training job aaaaaaa submitted'
+    ],
+    [
+      'the identical job was running, not waited for',
+      { stage: 'done', job: { ...job, status: 'Attached', attached: true } },
+      '🔗 Training job aaaaaaa was already running with the same request: followed it, submitted nothing'
+    ],
+    [
+      'attached and waited to the end',
+      { stage: 'done', job: { ...job, status: 'Completed', attached: true } },
+      '✅ Training job aaaaaaa completed (the identical job already running)'
+    ],
+    ['failed', { stage: 'wait', error: 'x', job: { ...job, status: 'Failed' } }, '❌ Training job aaaaaaa failed'],
+    [
+      'stopped by its maximum runtime',
+      { stage: 'wait', error: 'x', job: { ...job, status: 'Stopped' } },
+      '❌ Training job aaaaaaa was stopped'
+    ],
+    [
+      'cancelled and stopped',
+      { stage: 'wait', error: 'x', job: { ...job, status: 'Stopping', cancelled: true } },
+      '⏹️ Cancelled: training job aaaaaaa was stopped'
+    ],
+    [
+      'cancelled, left running',
+      { stage: 'wait', error: 'x', job: { ...job, status: 'InProgress', cancelled: true } },
+      '⏹️ Cancelled: training job aaaaaaa keeps running'
+    ],
+    [
+      'stopped waiting',
+      { stage: 'done', job: { ...job, status: 'WaitTimedOut' } },
+      '⏳ Training job aaaaaaa still running (stopped waiting)'
+    ],
+    [
+      'lost track of it',
+      { stage: 'wait', error: 'x', job: { ...job, status: 'InProgress' } },
+      '⚠️ Training job aaaaaaa was submitted, but the run lost track of it'
+    ]
+  ])('%s', (_label, result, text) => {
+    expect(headline({ ...base, stage: 'done', ...result } as RunResult)).toBe(text)
+    // A run that never submitted must never speak of a failed job.
+    if (text.includes('Nothing was submitted')) expect(text).not.toMatch(/failed/)
   })
 })
 

@@ -44,6 +44,7 @@ async function logsClient(region) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   MV: () => (/* binding */ isUnreadableAnswer),
 /* harmony export */   Ni: () => (/* binding */ explainAwsError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   h$: () => (/* binding */ errorAttempts)
@@ -144,11 +145,20 @@ class AwsCallError extends Error {
         this.name = 'AwsCallError';
     }
 }
-/** The message of an SDK error without the SDK's own wrapping. */
+/** The message of an SDK error without the SDK's own hint about hidden fields. */
 function plainMessage(error) {
     const e = fields(error);
-    const text = e.message ?? String(error);
+    const text = (e.message ?? String(error)).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
     return text.trim() || '(no message)';
+}
+/**
+ * AWS answered (2xx) but the SDK could not read the answer: a value in it is not what the
+ * service model says (SageMaker sends a final metric of `nan` when the training log printed one).
+ */
+function isUnreadableAnswer(error) {
+    const e = fields(error);
+    const status = e.$metadata?.httpStatusCode;
+    return (/Deserialization error/.test(e.message ?? '') || (e.$response !== undefined && status !== undefined && status < 300));
 }
 /**
  * Names the call and the error code, and says what to do: the IAM permission on
@@ -159,7 +169,11 @@ function explainAwsError(call, error) {
     if (error instanceof AwsCallError)
         return error;
     const e = fields(error);
-    const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
+    const code = isUnreadableAnswer(error)
+        ? 'UnreadableAnswer'
+        : e.name && e.name !== 'Error'
+            ? e.name
+            : (e.code ?? 'Error');
     const what = `${call.service} ${call.operation}`;
     const message = plainMessage(error);
     let hint = '';
@@ -183,90 +197,15 @@ function explainAwsError(call, error) {
     else if (isThrottling(error)) {
         hint = 'AWS kept throttling the calls after several retries; try again later.';
     }
-    else if (e.$response !== undefined && e.$metadata?.httpStatusCode === undefined) {
-        hint = "AWS's answer could not be read; this is a problem on AWS's side or in a proxy between.";
+    else if (isUnreadableAnswer(error)) {
+        hint =
+            "AWS answered, but the answer does not match AWS's own service model, so the SDK could not read it (a value such as a metric of 'nan' does this)";
     }
     else if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(code)) {
         hint = 'AWS could not be reached: check the runner network, proxy and AWS_ENDPOINT_URL settings.';
     }
     const text = `${what} failed: ${code}: ${message}${hint ? `. ${hint}` : ''}`.replace(/\.\. /, '. ');
     return new AwsCallError(text, what, code, error);
-}
-
-
-/***/ }),
-
-/***/ 6261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ guardAgainstCancel)
-/* harmony export */ });
-/* unused harmony export CANCEL_SIGNALS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-/** The signals the runner sends on cancellation, in order. */
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'];
-/** Installs SIGINT/SIGTERM listeners for as long as a job is being created or watched. */
-function guardAgainstCancel(options) {
-    const source = options.source ?? process;
-    let signal;
-    let job;
-    let stopping;
-    let resolveCancelled = () => undefined;
-    const cancelled = new Promise((resolve) => (resolveCancelled = resolve));
-    const startStop = () => {
-        if (!job || !signal || stopping)
-            return;
-        const { name, stop } = job;
-        if (!options.stopOnCancel) {
-            options.log.info(`The run was cancelled (${signal}); training job ${name} keeps running (stop-on-cancel: false).`);
-            options.onSettled?.();
-            stopping = Promise.resolve(false);
-            return;
-        }
-        options.log.info(`The run was cancelled (${signal}): stopping training job ${name}.`);
-        stopping = stop().then(() => {
-            options.log.info(`Asked SageMaker to stop training job ${name}.`);
-            options.onSettled?.();
-            return true;
-        }, (error) => {
-            options.log.warning(`Could not stop training job ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error)}. The post step will try again.`);
-            return false;
-        });
-    };
-    const onSignal = (received) => {
-        if (signal) {
-            options.log.info(`Received ${received}; still stopping training job ${job?.name ?? ''}.`);
-            return;
-        }
-        signal = received;
-        resolveCancelled(received);
-        if (job)
-            startStop();
-        else
-            options.log.info(`The run was cancelled (${received}); the job will be stopped as soon as it exists.`);
-    };
-    const listeners = CANCEL_SIGNALS.map((name) => {
-        const listener = () => onSignal(name);
-        source.on(name, listener);
-        return { name, listener };
-    });
-    return {
-        get signal() {
-            return signal;
-        },
-        cancelled,
-        arm(jobName, stop) {
-            job = { name: jobName, stop };
-            startStop();
-        },
-        stopped: () => stopping ?? Promise.resolve(false),
-        dispose() {
-            for (const { name, listener } of listeners)
-                source.off(name, listener);
-        }
-    };
 }
 
 
@@ -295,7 +234,7 @@ function isJobNotFound(error) {
     const message = error?.message ?? '';
     return name === 'ValidationException' && /not (be )?found|could not find/i.test(message);
 }
-/** Describes a job; undefined when there is no job of that name. Other errors are explained. */
+/** Describes a job; undefined when there is no job of that name. */
 async function describeJob(client, name) {
     const { DescribeTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     try {
@@ -403,6 +342,8 @@ class LogTailer {
     disabled = false;
     print;
     log;
+    /** The last call made, to name it when it fails. */
+    lastCall = 'DescribeLogStreams';
     constructor(client, jobName, options) {
         this.client = client;
         this.jobName = jobName;
@@ -455,8 +396,12 @@ class LogTailer {
             else {
                 // Status keeps coming from SageMaker; lost logs should not fail the run.
                 this.disabled = true;
-                this.log.warning(`Stopped streaming the job's CloudWatch logs: ${(0,errors/* errorName */.Is)(error) || 'error'}: ${(0,src_errors/* errorMessage */.g)(error)}. ` +
-                    `The credentials need logs:DescribeLogStreams and logs:GetLogEvents on ${urls/* LOG_GROUP */.Rs}.`);
+                const call = {
+                    service: 'CloudWatch Logs',
+                    operation: this.lastCall,
+                    permissions: [`logs:${this.lastCall} on ${urls/* LOG_GROUP */.Rs}`]
+                };
+                this.log.warning(`Stopped streaming the job's logs (the job itself is still followed): ${(0,errors/* explainAwsError */.Ni)(call, error).message}`);
             }
         }
         return stats;
@@ -466,6 +411,7 @@ class LogTailer {
         let pages = 0;
         do {
             stats.calls++;
+            this.lastCall = 'DescribeLogStreams';
             let out;
             try {
                 out = await this.client.send(new sdk.DescribeLogStreamsCommand({
@@ -500,6 +446,7 @@ class LogTailer {
         for (let page = 0; page < MAX_PAGES_PER_POLL; page++) {
             const byTime = position.token === undefined;
             stats.calls++;
+            this.lastCall = 'GetLogEvents';
             let out;
             try {
                 out = await this.client.send(new sdk.GetLogEventsCommand({
@@ -650,7 +597,7 @@ async function waitForJob(settings, jobName, options) {
     const region = settings.config.region;
     // Listening before anything else: a cancel while the clients load is still caught,
     // and the stop goes out as soon as there is a client to send it.
-    const guard = (0,cancel/* guardAgainstCancel */.l)({
+    const guard = (0,cancel/* guardAgainstCancel */.lt)({
         stopOnCancel: settings.stopOnCancel,
         onSettled: options.onSettled,
         log,
@@ -756,7 +703,7 @@ async function waitForJob(settings, jobName, options) {
                     outcome.stats.throttled++;
                     pressure = 2;
                 }
-                else if ((0,errors/* isTransient */.dg)(error) && ++failedPolls < MAX_FAILED_POLLS) {
+                else if (((0,errors/* isTransient */.dg)(error) || (0,errors/* isUnreadableAnswer */.MV)(error)) && ++failedPolls < MAX_FAILED_POLLS) {
                     outcome.stats.errors++;
                     pressure = 2;
                     log.info(`Could not read the job's status this time (${(0,errors/* errorName */.Is)(error) || (0,src_errors/* errorMessage */.g)(error)}); trying again.`);

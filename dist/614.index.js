@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   MV: () => (/* binding */ isUnreadableAnswer),
 /* harmony export */   Ni: () => (/* binding */ explainAwsError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   h$: () => (/* binding */ errorAttempts)
@@ -108,11 +109,20 @@ class AwsCallError extends Error {
         this.name = 'AwsCallError';
     }
 }
-/** The message of an SDK error without the SDK's own wrapping. */
+/** The message of an SDK error without the SDK's own hint about hidden fields. */
 function plainMessage(error) {
     const e = fields(error);
-    const text = e.message ?? String(error);
+    const text = (e.message ?? String(error)).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
     return text.trim() || '(no message)';
+}
+/**
+ * AWS answered (2xx) but the SDK could not read the answer: a value in it is not what the
+ * service model says (SageMaker sends a final metric of `nan` when the training log printed one).
+ */
+function isUnreadableAnswer(error) {
+    const e = fields(error);
+    const status = e.$metadata?.httpStatusCode;
+    return (/Deserialization error/.test(e.message ?? '') || (e.$response !== undefined && status !== undefined && status < 300));
 }
 /**
  * Names the call and the error code, and says what to do: the IAM permission on
@@ -123,7 +133,11 @@ function explainAwsError(call, error) {
     if (error instanceof AwsCallError)
         return error;
     const e = fields(error);
-    const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
+    const code = isUnreadableAnswer(error)
+        ? 'UnreadableAnswer'
+        : e.name && e.name !== 'Error'
+            ? e.name
+            : (e.code ?? 'Error');
     const what = `${call.service} ${call.operation}`;
     const message = plainMessage(error);
     let hint = '';
@@ -147,8 +161,9 @@ function explainAwsError(call, error) {
     else if (isThrottling(error)) {
         hint = 'AWS kept throttling the calls after several retries; try again later.';
     }
-    else if (e.$response !== undefined && e.$metadata?.httpStatusCode === undefined) {
-        hint = "AWS's answer could not be read; this is a problem on AWS's side or in a proxy between.";
+    else if (isUnreadableAnswer(error)) {
+        hint =
+            "AWS answered, but the answer does not match AWS's own service model, so the SDK could not read it (a value such as a metric of 'nan' does this)";
     }
     else if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(code)) {
         hint = 'AWS could not be reached: check the runner network, proxy and AWS_ENDPOINT_URL settings.';
@@ -183,7 +198,7 @@ function isJobNotFound(error) {
     const message = error?.message ?? '';
     return name === 'ValidationException' && /not (be )?found|could not find/i.test(message);
 }
-/** Describes a job; undefined when there is no job of that name. Other errors are explained. */
+/** Describes a job; undefined when there is no job of that name. */
 async function describeJob(client, name) {
     const { DescribeTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     try {

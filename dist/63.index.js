@@ -44,6 +44,7 @@ async function logsClient(region) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ isThrottling),
 /* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   MV: () => (/* binding */ isUnreadableAnswer),
 /* harmony export */   Ni: () => (/* binding */ explainAwsError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   h$: () => (/* binding */ errorAttempts)
@@ -144,11 +145,20 @@ class AwsCallError extends Error {
         this.name = 'AwsCallError';
     }
 }
-/** The message of an SDK error without the SDK's own wrapping. */
+/** The message of an SDK error without the SDK's own hint about hidden fields. */
 function plainMessage(error) {
     const e = fields(error);
-    const text = e.message ?? String(error);
+    const text = (e.message ?? String(error)).replace(/\s*Deserialization error: to see the raw response.*$/s, '');
     return text.trim() || '(no message)';
+}
+/**
+ * AWS answered (2xx) but the SDK could not read the answer: a value in it is not what the
+ * service model says (SageMaker sends a final metric of `nan` when the training log printed one).
+ */
+function isUnreadableAnswer(error) {
+    const e = fields(error);
+    const status = e.$metadata?.httpStatusCode;
+    return (/Deserialization error/.test(e.message ?? '') || (e.$response !== undefined && status !== undefined && status < 300));
 }
 /**
  * Names the call and the error code, and says what to do: the IAM permission on
@@ -159,7 +169,11 @@ function explainAwsError(call, error) {
     if (error instanceof AwsCallError)
         return error;
     const e = fields(error);
-    const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error');
+    const code = isUnreadableAnswer(error)
+        ? 'UnreadableAnswer'
+        : e.name && e.name !== 'Error'
+            ? e.name
+            : (e.code ?? 'Error');
     const what = `${call.service} ${call.operation}`;
     const message = plainMessage(error);
     let hint = '';
@@ -183,90 +197,15 @@ function explainAwsError(call, error) {
     else if (isThrottling(error)) {
         hint = 'AWS kept throttling the calls after several retries; try again later.';
     }
-    else if (e.$response !== undefined && e.$metadata?.httpStatusCode === undefined) {
-        hint = "AWS's answer could not be read; this is a problem on AWS's side or in a proxy between.";
+    else if (isUnreadableAnswer(error)) {
+        hint =
+            "AWS answered, but the answer does not match AWS's own service model, so the SDK could not read it (a value such as a metric of 'nan' does this)";
     }
     else if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(code)) {
         hint = 'AWS could not be reached: check the runner network, proxy and AWS_ENDPOINT_URL settings.';
     }
     const text = `${what} failed: ${code}: ${message}${hint ? `. ${hint}` : ''}`.replace(/\.\. /, '. ');
     return new AwsCallError(text, what, code, error);
-}
-
-
-/***/ }),
-
-/***/ 6261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ guardAgainstCancel)
-/* harmony export */ });
-/* unused harmony export CANCEL_SIGNALS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-/** The signals the runner sends on cancellation, in order. */
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'];
-/** Installs SIGINT/SIGTERM listeners for as long as a job is being created or watched. */
-function guardAgainstCancel(options) {
-    const source = options.source ?? process;
-    let signal;
-    let job;
-    let stopping;
-    let resolveCancelled = () => undefined;
-    const cancelled = new Promise((resolve) => (resolveCancelled = resolve));
-    const startStop = () => {
-        if (!job || !signal || stopping)
-            return;
-        const { name, stop } = job;
-        if (!options.stopOnCancel) {
-            options.log.info(`The run was cancelled (${signal}); training job ${name} keeps running (stop-on-cancel: false).`);
-            options.onSettled?.();
-            stopping = Promise.resolve(false);
-            return;
-        }
-        options.log.info(`The run was cancelled (${signal}): stopping training job ${name}.`);
-        stopping = stop().then(() => {
-            options.log.info(`Asked SageMaker to stop training job ${name}.`);
-            options.onSettled?.();
-            return true;
-        }, (error) => {
-            options.log.warning(`Could not stop training job ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(error)}. The post step will try again.`);
-            return false;
-        });
-    };
-    const onSignal = (received) => {
-        if (signal) {
-            options.log.info(`Received ${received}; still stopping training job ${job?.name ?? ''}.`);
-            return;
-        }
-        signal = received;
-        resolveCancelled(received);
-        if (job)
-            startStop();
-        else
-            options.log.info(`The run was cancelled (${received}); the job will be stopped as soon as it exists.`);
-    };
-    const listeners = CANCEL_SIGNALS.map((name) => {
-        const listener = () => onSignal(name);
-        source.on(name, listener);
-        return { name, listener };
-    });
-    return {
-        get signal() {
-            return signal;
-        },
-        cancelled,
-        arm(jobName, stop) {
-            job = { name: jobName, stop };
-            startStop();
-        },
-        stopped: () => stopping ?? Promise.resolve(false),
-        dispose() {
-            for (const { name, listener } of listeners)
-                source.off(name, listener);
-        }
-    };
 }
 
 
@@ -295,7 +234,7 @@ function isJobNotFound(error) {
     const message = error?.message ?? '';
     return name === 'ValidationException' && /not (be )?found|could not find/i.test(message);
 }
-/** Describes a job; undefined when there is no job of that name. Other errors are explained. */
+/** Describes a job; undefined when there is no job of that name. */
 async function describeJob(client, name) {
     const { DescribeTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     try {
@@ -364,10 +303,12 @@ const isRunningStatus = (status) => status === 'InProgress' || status === 'Stopp
 /* unused harmony export decide */
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6261);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
-/* harmony import */ var _name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4788);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2881);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6261);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1614);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5687);
+/* harmony import */ var _name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4788);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2881);
+
 
 
 
@@ -383,9 +324,10 @@ const CREATE_CALL = {
 };
 /**
  * Creates the training job (or attaches to it), applying `if-job-exists`:
- * - `auto`: a job of that name that is InProgress or Stopping is attached to; one
- *   that ended makes the next attempt `<name>-2`, `-3`, ...
- * - `attach`: an existing job of that name is reported whatever its status.
+ * - `auto`: a job of that name that is InProgress or Stopping and carries this request's
+ *   fingerprint is attached to; any other makes the next attempt `<name>-2`, `-3`, ...
+ * - `attach`: an existing job of that name with this request's fingerprint is reported
+ *   whatever its status; one with another fingerprint is an error saying what differs.
  * - `new`: always a new job, at the first free attempt name.
  * - `fail`: an existing job of that name is an error.
  *
@@ -401,7 +343,7 @@ async function submitJob(settings, baseName, requestFor, ctx) {
     // A cancel during CreateTrainingJob would otherwise kill the process before we
     // know the job's name, leaving it running with nothing to stop it.
     const guard = settings.wait
-        ? (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .guardAgainstCancel */ .l)({
+        ? (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .guardAgainstCancel */ .lt)({
             stopOnCancel: settings.stopOnCancel,
             onSettled: ctx.onSettled,
             log,
@@ -410,17 +352,17 @@ async function submitJob(settings, baseName, requestFor, ctx) {
         : undefined;
     const settle = async (job) => {
         ctx.onJob(job);
-        guard?.arm(job.name, async () => void (await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__.stopJob)(client, job.name)));
+        guard?.arm(job.name, async () => void (await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__.stopJob)(client, job.name)));
         if (guard?.signal) {
-            await guard.stopped();
-            throw new Error(`The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`);
+            const stopped = await guard.stopped();
+            throw new _cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .RunCancelled */ .zL(`The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`, stopped);
         }
         return job;
     };
     try {
         let lookedUpMissing = false;
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            const name = attempt === 1 ? baseName : (0,_name_js__WEBPACK_IMPORTED_MODULE_4__/* .withAttemptSuffix */ .gc)(baseName, attempt, ctx.shortSha);
+            const name = attempt === 1 ? baseName : (0,_name_js__WEBPACK_IMPORTED_MODULE_5__/* .withAttemptSuffix */ .gc)(baseName, attempt, ctx.shortSha);
             const request = requestFor(name);
             if (request.TrainingJobName !== name)
                 throw new Error(`The request for job ${name} names ${String(request.TrainingJobName)} instead.`);
@@ -431,8 +373,8 @@ async function submitJob(settings, baseName, requestFor, ctx) {
             catch (error) {
                 if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) !== 'ResourceInUse')
                     throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(CREATE_CALL, error);
-                const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__.describeJob)(client, name).catch((e) => {
-                    throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_2__.DESCRIBE_CALL, e);
+                const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__.describeJob)(client, name).catch((e) => {
+                    throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_3__.DESCRIBE_CALL, e);
                 });
                 if (!existing) {
                     // Gone between the two calls (deleted): the name is free again, once.
@@ -449,16 +391,23 @@ async function submitJob(settings, baseName, requestFor, ctx) {
                     return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: false, status: 'InProgress' });
                 }
                 const status = existing.TrainingJobStatus ?? 'unknown';
-                const decision = decide(policy, status);
+                const same = isSameFingerprint(existing, request);
+                const decision = decide(policy, status, same);
                 if (decision === 'fail')
                     throw jobExistsError(name, status);
+                if (decision === 'refuse')
+                    throw differentJobError(name, status, (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .requestDifferences */ .WV)(existing, request));
                 if (decision === 'attach') {
-                    log.info((0,_status_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunningStatus */ .i)(status)
-                        ? `Training job ${name} is already ${status}: attaching to it instead of starting another.`
-                        : `Training job ${name} already ended (${status}): reporting it (if-job-exists: attach).`);
+                    log.info((0,_status_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunningStatus */ .i)(status)
+                        ? `Training job ${name} is already ${status} with the same request (fingerprint ${fingerprintOf(request)}): attaching to it instead of starting another.`
+                        : `Training job ${name} already ended (${status}) with the same request: reporting it (if-job-exists: attach).`);
                     return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: true, status });
                 }
-                log.info(`Training job ${name} already exists (${status}); trying the next attempt.`);
+                if ((0,_status_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunningStatus */ .i)(status) && !same) {
+                    log.info(`Training job ${name} is ${status}, but it is not this request (${(0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .requestDifferences */ .WV)(existing, request).join('; ') || `fingerprint ${fingerprintOf(existing) || 'none'} ≠ ${fingerprintOf(request)}`}); trying the next attempt.`);
+                }
+                else
+                    log.info(`Training job ${name} already exists (${status}); trying the next attempt.`);
                 continue;
             }
             log.info(`Created training job ${name}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
@@ -481,8 +430,8 @@ function jobExistsError(name, status) {
 async function refuseExistingJob(settings, name) {
     if (settings.ifJobExists !== 'fail')
         return;
-    const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__.describeJob)(await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.sageMakerClient)(settings.config.region), name).catch((e) => {
-        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_2__.DESCRIBE_CALL, e);
+    const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__.describeJob)(await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.sageMakerClient)(settings.config.region), name).catch((e) => {
+        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_3__.DESCRIBE_CALL, e);
     });
     if (existing)
         throw jobExistsError(name, existing.TrainingJobStatus ?? 'unknown');
@@ -492,20 +441,35 @@ async function refuseExistingJob(settings, name) {
  * (leaving it running is the point), or it had already ended when this run attached to it.
  */
 function settledAtSubmit(settings, job) {
-    return !settings.wait || _status_js__WEBPACK_IMPORTED_MODULE_5__/* .TERMINAL_STATUSES */ .C.includes(job.status ?? '');
+    return !settings.wait || _status_js__WEBPACK_IMPORTED_MODULE_6__/* .TERMINAL_STATUSES */ .C.includes(job.status ?? '');
 }
-/** What `if-job-exists` says to do about a job of the same name with this status. */
-function decide(policy, status) {
+/**
+ * What `if-job-exists` says to do about a job of the same name with this status; `same` is
+ * whether it carries this request's fingerprint. A job that is not the same request is never
+ * adopted: `auto` moves on to the next attempt name, `attach` refuses.
+ */
+function decide(policy, status, same) {
     switch (policy) {
         case 'attach':
-            return 'attach';
+            return same ? 'attach' : 'refuse';
         case 'fail':
             return 'fail';
         case 'new':
             return 'next';
         case 'auto':
-            return (0,_status_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunningStatus */ .i)(status) ? 'attach' : 'next';
+            return (0,_status_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunningStatus */ .i)(status) && same ? 'attach' : 'next';
     }
+}
+const fingerprintOf = (job) => job.Environment?.[_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .FINGERPRINT_VARIABLE */ .wP] ?? '';
+/** The job found carries the fingerprint of the request this run would send. */
+function isSameFingerprint(existing, request) {
+    const wanted = fingerprintOf(request);
+    return wanted !== '' && fingerprintOf(existing) === wanted;
+}
+function differentJobError(name, status, differences) {
+    return new Error(`Training job ${name} exists (${status}) but is not the job this run would submit, so it is not attached to ` +
+        `(if-job-exists: attach). What differs: ${differences.join('; ') || 'the request fingerprint'}. ` +
+        `Use 'auto' to start the next attempt instead.`);
 }
 /**
  * The job found is the one our own request made when it carries the same

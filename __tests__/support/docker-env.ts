@@ -22,6 +22,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { readTar } from './tar.js'
 
 const REQUIRED = ['dockerd', 'docker', 'docker-registry', 'htpasswd'] as const
 
@@ -301,6 +302,20 @@ export class RegistryClient {
     if (res.status === 404) return undefined
     if (!res.ok) throw new Error(`registry HEAD manifest ${repository}:${tag}: HTTP ${res.status}`)
     return res.headers.get('docker-content-digest') ?? undefined
+  }
+
+  /** The contents of `path` in an image (the last layer that has it), or undefined. */
+  async file(repository: string, reference: string, path: string): Promise<string | undefined> {
+    const res = await this.get(`/v2/${repository}/manifests/${reference}`, RegistryClient.MANIFEST_TYPES)
+    if (!res.ok) throw new Error(`registry GET manifest ${repository}:${reference}: HTTP ${res.status}`)
+    const manifest = (await res.json()) as { layers?: { digest: string }[] }
+    let found: string | undefined
+    for (const layer of manifest.layers ?? []) {
+      const blob = Buffer.from(await (await this.get(`/v2/${repository}/blobs/${layer.digest}`)).arrayBuffer())
+      const entry = readTar(blob).find((e) => e.path === path.replace(/^\//, ''))
+      if (entry) found = entry.content.toString('utf8')
+    }
+    return found
   }
 
   /** The image config's labels. */

@@ -150,7 +150,8 @@ export function requestFor(
   lineage: Record<string, string> = {
     TRAIN_ON_PUSH_SHA: 'abc1234def5678abc1234def5678abc1234def56',
     TRAIN_ON_PUSH_RUN_URL: 'https://github.com/o/r/actions/runs/1',
-    TRAIN_ON_PUSH_RUN_ATTEMPT: '1'
+    TRAIN_ON_PUSH_RUN_ATTEMPT: '1',
+    TRAIN_ON_PUSH_FINGERPRINT: '0123456789abcdef'
   },
   instanceCount = 1
 ): any {

@@ -24,12 +24,16 @@ export function outputsOf(result: RunResult): Partial<Record<OutputName, string>
     if (image.digest) out[Output.ImageDigest] = image.digest
     if (image.built !== undefined) out[Output.ImageBuilt] = String(image.built)
   }
-  if (job?.status) {
+  // A run that stopped before any job existed says so, and names no job, links or artifacts.
+  if (!result.dryRun && result.error && (!job?.status || job.status === 'NotSubmitted'))
+    out[Output.JobStatus] = 'NotSubmitted'
+  else if (job?.status && job.status !== 'NotSubmitted') {
     out[Output.JobName] = job.name
     out[Output.ConsoleUrl] = job.consoleUrl
     out[Output.LogsUrl] = job.logsUrl
     out[Output.JobStatus] = job.status
     if (job.arn) out[Output.JobArn] = job.arn
+    if (job.arn) out[Output.JobAttached] = String(job.attached === true)
     if (job.modelArtifacts) out[Output.ModelArtifacts] = job.modelArtifacts
     if (job.waited)
       out[Output.FinalMetrics] = JSON.stringify(Object.fromEntries(job.metrics.map((m) => [m.name, m.value])))

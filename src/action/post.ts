@@ -2,7 +2,10 @@
  * The post step: undo what main set up, from what main remembered (state.ts). It never
  * fails the job; problems are warnings.
  */
+import { existsSync } from 'node:fs'
+import { removeSourceTree } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
+import { workspace } from './context.js'
 import { actionExec } from './exec.js'
 import { actionLog as log } from './log.js'
 import * as state from './state.js'
@@ -11,7 +14,8 @@ import * as state from './state.js'
 export async function run(): Promise<void> {
   const steps: [string, () => Promise<void>][] = [
     ['stop the training job', stopAbandonedJob],
-    ['log out of the registry', logout]
+    ['log out of the registry', logout],
+    ['remove the temporary checkout', removeWorktree]
   ]
   for (const [what, step] of steps) {
     try {
@@ -44,6 +48,14 @@ async function stopAbandonedJob(): Promise<void> {
   } catch (error) {
     log.warning(`Could not stop training job ${job.name}: ${errorMessage(error)}. Stop it in the SageMaker console.`)
   }
+}
+
+/** A worktree of the commit that main did not get to remove (it was killed or crashed). */
+async function removeWorktree(): Promise<void> {
+  const path = state.rememberedWorktree()
+  if (!path || !existsSync(path)) return
+  await removeSourceTree(workspace(), path, actionExec)
+  log.info(`Removed the temporary checkout ${path}.`)
 }
 
 async function logout(): Promise<void> {

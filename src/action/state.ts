@@ -13,7 +13,9 @@ const Key = {
   JobRegion: 'jobRegion',
   StopOnCancel: 'stopOnCancel',
   /** Set once the job ended, was stopped, or was left running on purpose: post leaves it alone. */
-  JobSettled: 'jobSettled'
+  JobSettled: 'jobSettled',
+  /** A temporary checkout of the commit main made; post removes it if main could not. */
+  Worktree: 'worktree'
 } as const
 
 /** True in the post step: main marks its start, so the one bundle knows which step it is. */
@@ -44,4 +46,9 @@ export function rememberedJob(): RememberedJob | undefined {
 }
 
 export const markJobSettled = (): void => core.saveState(Key.JobSettled, 'true')
+
+/** A worktree main made for the commit; '' once main removed it. */
+export const rememberWorktree = (path: string): void => core.saveState(Key.Worktree, path)
+export const forgetWorktree = (): void => core.saveState(Key.Worktree, '')
+export const rememberedWorktree = (): string => core.getState(Key.Worktree)
 export const isJobSettled = (): boolean => core.getState(Key.JobSettled) === 'true'

@@ -30,22 +30,52 @@ function table(rows: [string, string][]): string {
   return `<table>\n${body}\n</table>\n`
 }
 
-function headline(result: RunResult): string {
+/** What stopped a run before any job existed, by the stage it was in. */
+const NOT_SUBMITTED: Record<RunResult['stage'], string> = {
+  configuration: 'the configuration has problems',
+  image: 'the image could not be built or pushed',
+  submit: 'SageMaker did not take the job',
+  wait: 'the run stopped',
+  done: 'the run stopped'
+}
+
+/**
+ * The one line a person reads first: only what really happened. A run that never got to
+ * submit a job says what stopped it and never speaks of a failed job.
+ */
+export function headline(result: RunResult): string {
   const job = result.job
   if (result.dryRun)
     return result.error ? '❌ Dry run: the configuration has problems' : '🧪 Dry run: nothing was built or submitted'
-  if (job?.cancelled) return `⏹️ Cancelled while waiting for training job ${escapeHtml(job.name)}`
-  if (result.error) return `❌ ${job?.name ? `Training job ${escapeHtml(job.name)} failed` : 'The run failed'}`
-  if (!job?.status) return '✅ Image ready'
-  const verb: Record<string, string> = {
-    Completed: '✅ Training job completed',
-    Submitted: '🚀 Training job submitted',
-    InProgress: '⏳ Training job still running',
-    WaitTimedOut: '⏳ Training job still running (stopped waiting)',
-    Stopped: '⏹️ Training job stopped',
-    Stopping: '⏹️ Training job stopping'
+  if (!job?.status || job.status === 'NotSubmitted')
+    return result.error ? `❌ Nothing was submitted: ${NOT_SUBMITTED[result.stage]}` : '✅ Nothing to do'
+  const name = escapeHtml(job.name)
+  if (job.cancelled)
+    return job.status === 'Stopping' || job.status === 'Stopped'
+      ? `⏹️ Cancelled: training job ${name} was stopped`
+      : `⏹️ Cancelled: training job ${name} keeps running`
+  const attached = job.attached ? ' (the identical job already running)' : ''
+  switch (job.status) {
+    case 'Completed':
+      return `✅ Training job ${name} completed${attached}`
+    case 'Failed':
+      return `❌ Training job ${name} failed${attached}`
+    case 'Stopped':
+    case 'Stopping':
+      return `${result.error ? '❌' : '⏹️'} Training job ${name} ${job.status === 'Stopped' ? 'was stopped' : 'is stopping'}${attached}`
+    case 'Submitted':
+      return `🚀 Training job ${name} submitted`
+    case 'Attached':
+      return `🔗 Training job ${name} was already running with the same request: followed it, submitted nothing`
+    case 'WaitTimedOut':
+      return `⏳ Training job ${name} still running (stopped waiting)${attached}`
+    case 'InProgress':
+      return result.error
+        ? `⚠️ Training job ${name} was submitted, but the run lost track of it`
+        : `⏳ Training job ${name} still running${attached}`
+    default:
+      return `Training job ${name}: ${escapeHtml(job.status)}`
   }
-  return `${verb[job.status] ?? `Training job ${escapeHtml(job.status)}`}: ${escapeHtml(job.name)}`
 }
 
 /** Renders the summary as the HTML/Markdown mix GitHub shows. Pure. */
@@ -66,6 +96,19 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
       'Commit',
       `${commitLink}${c.branch ? ` on ${code(c.branch)}` : ''} (${escapeHtml(c.eventName || 'run')})`
     ])
+    const source = result.source
+    if (source?.fromWorktree)
+      rows.push([
+        'Files',
+        `read from commit ${code(c.shortSha)} itself: the checkout was at ${source.head ? code(source.head.slice(0, 7)) : 'no commit'}`
+      ])
+    if (source && source.uncommitted.length > 0) {
+      const files = source.uncommitted.map((f) => `${code(f.path)} (${escapeHtml(f.change)})`)
+      rows.push([
+        'Uncommitted',
+        `⚠️ ${files.length} file(s) differ from the commit and are part of this run: ${files.slice(0, 20).join(', ')}${files.length > 20 ? ` and ${files.length - 20} more` : ''}`
+      ])
+    }
   }
   const img = result.image
   if (img) {
@@ -89,7 +132,8 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
   const job = result.job
   if (job) {
     rows.push(['Job', job.arn ? link(job.consoleUrl, job.name) : code(job.name)])
-    if (job.attached) rows.push(['', 'attached to the run already in progress (not submitted again)'])
+    if (job.attached)
+      rows.push(['', 'the identical request (same fingerprint) was already running: followed, not submitted again'])
     rows.push(['Logs', link(job.logsUrl, 'CloudWatch logs')])
     rows.push(['Instances', `${code(job.instanceType)} × ${job.instanceCount}${job.spot ? ' (managed spot)' : ''}`])
     if (job.status)

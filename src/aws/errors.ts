@@ -119,11 +119,23 @@ export interface AwsCall {
   permissions: string[]
 }
 
-/** The message of an SDK error without the SDK's own wrapping. */
+/** The message of an SDK error without the SDK's own hint about hidden fields. */
 function plainMessage(error: unknown): string {
   const e = fields(error)
-  const text = e.message ?? String(error)
+  const text = (e.message ?? String(error)).replace(/\s*Deserialization error: to see the raw response.*$/s, '')
   return text.trim() || '(no message)'
+}
+
+/**
+ * AWS answered (2xx) but the SDK could not read the answer: a value in it is not what the
+ * service model says (SageMaker sends a final metric of `nan` when the training log printed one).
+ */
+export function isUnreadableAnswer(error: unknown): boolean {
+  const e = fields(error)
+  const status = e.$metadata?.httpStatusCode
+  return (
+    /Deserialization error/.test(e.message ?? '') || (e.$response !== undefined && status !== undefined && status < 300)
+  )
 }
 
 /**
@@ -134,7 +146,11 @@ function plainMessage(error: unknown): string {
 export function explainAwsError(call: AwsCall, error: unknown): AwsCallError {
   if (error instanceof AwsCallError) return error
   const e = fields(error)
-  const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? 'Error')
+  const code = isUnreadableAnswer(error)
+    ? 'UnreadableAnswer'
+    : e.name && e.name !== 'Error'
+      ? e.name
+      : (e.code ?? 'Error')
   const what = `${call.service} ${call.operation}`
   const message = plainMessage(error)
   let hint = ''
@@ -153,8 +169,9 @@ export function explainAwsError(call: AwsCall, error: unknown): AwsCallError {
     hint = 'An account quota was reached: request an increase in Service Quotas, or use another instance type.'
   } else if (isThrottling(error)) {
     hint = 'AWS kept throttling the calls after several retries; try again later.'
-  } else if (e.$response !== undefined && e.$metadata?.httpStatusCode === undefined) {
-    hint = "AWS's answer could not be read; this is a problem on AWS's side or in a proxy between."
+  } else if (isUnreadableAnswer(error)) {
+    hint =
+      "AWS answered, but the answer does not match AWS's own service model, so the SDK could not read it (a value such as a metric of 'nan' does this)"
   } else if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(code)) {
     hint = 'AWS could not be reached: check the runner network, proxy and AWS_ENDPOINT_URL settings.'
   }

@@ -128,6 +128,7 @@ export function readSettings(inputs: Inputs, root: string, env: NodeJS.ProcessEn
   if (waitTimeoutMinutes !== undefined && !wait) notices.push('wait-timeout-minutes has no effect without wait: true')
   const behaviour = {
     dryRun: r.bool(Input.DryRun),
+    allowDirty: r.bool(Input.AllowDirty),
     wait,
     waitTimeoutMinutes,
     pollIntervalSeconds: r.int(Input.PollIntervalSeconds, 1, 3600) ?? 30,
@@ -233,6 +234,14 @@ function readBuildInputs(
   const buildArgs = r.lines(Input.BuildArgs).filter((l) => l !== '')
   r.problems.push(...validateBuildArgs(buildArgs, `input ${Input.BuildArgs}`))
   return { context, dockerfile, platform, buildArgs }
+}
+
+/** Which commit to train and how long its short hash is: needed before the config files can be read. */
+export function readCommitInputs(inputs: Inputs): { shaInput: string; shortShaLength: number } {
+  const r = new InputReader(inputs)
+  const commit = { shaInput: r.text(Input.Sha), shortShaLength: r.int(Input.ShortShaLength, 4, 40) ?? 7 }
+  if (r.problems.length > 0) throw new ConfigError(r.problems)
+  return commit
 }
 
 /** How the commit becomes a job name and a Hydra experiment name. */

@@ -63,6 +63,8 @@ export interface Settings {
   context: string
   dockerfile: string
   shaInput: string
+  /** Build and train when files of the build or the configs differ from the commit (listed and marked). */
+  allowDirty: boolean
   shortShaLength: number
   jobNameTemplate: string
   experimentNameKey: string

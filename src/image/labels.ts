@@ -8,6 +8,8 @@ export interface LabelInput {
   /** GITHUB_SERVER_URL; github.com when unset. */
   serverUrl?: string
   created: Date
+  /** Files of the build that differed from the commit (`path (change)`). */
+  uncommitted?: string[]
 }
 
 /** OCI annotation labels that tie the image to its commit. */
@@ -19,5 +21,8 @@ export function ociLabels(input: LabelInput): Record<string, string> {
     'org.opencontainers.image.version': input.shortSha
   }
   if (input.repository) labels['org.opencontainers.image.source'] = `${server}/${input.repository}`
+  // The revision label names the commit; this one says the image is not exactly it.
+  if (input.uncommitted && input.uncommitted.length > 0)
+    labels['train-on-push.uncommitted'] = input.uncommitted.join(', ').slice(0, 1000)
   return labels
 }

@@ -3,7 +3,7 @@
  * from, and what happens to the repository and an existing tag. Pure: a dry run makes no call.
  */
 import type { CacheMode, Commit, Settings } from '../config/settings.js'
-import { imageTags, imageUriFor } from './refs.js'
+import { buildTag, imageTags, imageUriFor } from './refs.js'
 
 export interface ImagePreview {
   /** `<account>.dkr.ecr.<region>.<suffix>/<repo>:<short-sha>`: the account is only known from ECR. */
@@ -31,12 +31,14 @@ export function registryFor(account: string, region: string): string {
   return `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
 }
 
-export function previewImage(settings: Settings, commit: Commit): ImagePreview {
+/** `uncommittedId` is set when files of the build differ from the commit (see buildTag). */
+export function previewImage(settings: Settings, commit: Commit, uncommittedId?: string): ImagePreview {
   const { region, ecrRepository } = settings.config
+  const tag = buildTag(commit.shortSha, uncommittedId)
   return {
-    uri: imageUriFor(registryFor('<account>', region), ecrRepository, commit.shortSha),
+    uri: imageUriFor(registryFor('<account>', region), ecrRepository, tag),
     repository: ecrRepository,
-    tags: imageTags(commit.shortSha, settings.pushLatest),
+    tags: imageTags(tag, settings.pushLatest, uncommittedId !== undefined),
     context: settings.context,
     dockerfile: settings.dockerfile,
     platform: settings.platform,

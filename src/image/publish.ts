@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { Commit, Settings } from '../config/settings.js'
+import type { UncommittedFile } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import type { Log } from '../log.js'
@@ -18,7 +19,7 @@ import { isImmutableTagRefusal, parseMetadataDigest } from './docker-output.js'
 import { Ecr, tagIsImmutable, type RepositoryInfo } from './ecr.js'
 import { ociLabels } from './labels.js'
 import { platformNotes } from './platform.js'
-import { CACHE_TAG, hostOfRepositoryUri, imageTags, imageUriFor, pinnedUriFor } from './refs.js'
+import { buildTag, CACHE_TAG, hostOfRepositoryUri, imageTags, imageUriFor, pinnedUriFor } from './refs.js'
 
 /** The image the job runs. */
 export interface ImageOutcome {
@@ -39,13 +40,15 @@ export interface PublishContext {
   exec: Exec
   /** Called once docker is logged in to `registry`, so the post step can log out again. */
   onLogin(registry: string): void
+  /** Files of the build that differ from the commit, and the id that names their state (see buildTag). */
+  uncommitted?: { files: UncommittedFile[]; id: string }
 }
 
 /** Logs in to ECR, ensures the repository, skips or builds+pushes, returns the pinned image. */
 export async function publishImage(settings: Settings, commit: Commit, ctx: PublishContext): Promise<ImageOutcome> {
   const { log } = ctx
   const repository = settings.config.ecrRepository
-  const tag = commit.shortSha
+  const tag = buildTag(commit.shortSha, ctx.uncommitted?.id)
   const ecr = await Ecr.create(settings.config.region, log)
   const docker = new Docker(ctx.exec)
 
@@ -90,10 +93,12 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
     log.info(`Logged in to ${login.registry}`)
   })
 
-  const tags = await tagsToPush(ecr, target, commit, settings.pushLatest, log)
+  const tags = await tagsToPush(ecr, target, tag, settings.pushLatest && !ctx.uncommitted, log)
   const pushed = await buildAndPush({
     settings,
     commit,
+    tag,
+    uncommitted: ctx.uncommitted?.files.map((f) => `${f.path} (${f.change})`),
     ecr,
     docker,
     engine,
@@ -114,6 +119,9 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
 interface BuildJob {
   settings: Settings
   commit: Commit
+  /** The tag that names this build (see buildTag). */
+  tag: string
+  uncommitted?: string[]
   ecr: Ecr
   docker: Docker
   engine: DockerInfo
@@ -132,8 +140,7 @@ interface Pushed {
 }
 
 async function buildAndPush(job: BuildJob): Promise<Pushed> {
-  const { settings, commit, ecr, docker, engine, repo, registry, tags, log } = job
-  const tag = commit.shortSha
+  const { settings, commit, tag, ecr, docker, engine, repo, registry, tags, log } = job
   const refs = tags.map((t) => imageUriFor(registry, repo.name, t))
   const metadataDir = engine.builder.kind === 'buildx' ? await mkdtemp(join(tmpdir(), 'train-on-push-')) : undefined
   const metadataFile = metadataDir ? join(metadataDir, 'metadata.json') : undefined
@@ -150,7 +157,8 @@ async function buildAndPush(job: BuildJob): Promise<Pushed> {
         shortSha: commit.shortSha,
         repository: commit.repository,
         serverUrl: process.env.GITHUB_SERVER_URL,
-        created: new Date()
+        created: new Date(),
+        uncommitted: job.uncommitted
       }),
       buildArgs: buildArgList(settings.buildArgs),
       cache: settings.cache,
@@ -261,15 +269,15 @@ async function reuseExisting(
   return digest
 }
 
-/** The short hash always; `latest` unless it exists and may not move. */
+/** The build's tag always; `latest` unless it exists and may not move. */
 async function tagsToPush(
   ecr: Ecr,
   repo: RepositoryInfo,
-  commit: Commit,
+  tag: string,
   pushLatest: boolean,
   log: Log
 ): Promise<string[]> {
-  const tags = imageTags(commit.shortSha, pushLatest)
+  const tags = imageTags(tag, pushLatest)
   if (!tags.includes('latest') || !tagIsImmutable(repo, 'latest')) return tags
   if (!(await ecr.imageDigest(repo.name, 'latest'))) return tags
   log.warning(

@@ -31,7 +31,15 @@ export function pinnedUriFor(registry: string, repository: string, digest: strin
   return `${registry}/${repository}@${digest}`
 }
 
-/** Tags to push: the short hash, and `latest` when asked. */
-export function imageTags(shortSha: string, pushLatest: boolean): string[] {
-  return pushLatest && shortSha !== 'latest' ? [shortSha, 'latest'] : [shortSha]
+/**
+ * The tag that names this build: the commit's short hash, or `<short>-dirty-<id>` when files
+ * of the build differ from the commit, so the commit's own tag only ever holds the commit.
+ */
+export function buildTag(shortSha: string, uncommittedId?: string): string {
+  return uncommittedId ? `${shortSha}-dirty-${uncommittedId}` : shortSha
+}
+
+/** Tags to push: the build's tag, and `latest` when asked (never for a build with uncommitted files). */
+export function imageTags(tag: string, pushLatest: boolean, uncommitted = false): string[] {
+  return pushLatest && !uncommitted && tag !== 'latest' ? [tag, 'latest'] : [tag]
 }

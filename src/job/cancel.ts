@@ -12,6 +12,17 @@ import type { EventEmitter } from 'node:events'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
 
+/** The workflow was cancelled while a job was being submitted; `jobStopped` says whether the stop went through. */
+export class RunCancelled extends Error {
+  constructor(
+    message: string,
+    readonly jobStopped: boolean
+  ) {
+    super(message)
+    this.name = 'RunCancelled'
+  }
+}
+
 /** The signals the runner sends on cancellation, in order. */
 export const CANCEL_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
 

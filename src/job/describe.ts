@@ -13,7 +13,7 @@ export function isJobNotFound(error: unknown): boolean {
   return name === 'ValidationException' && /not (be )?found|could not find/i.test(message)
 }
 
-/** Describes a job; undefined when there is no job of that name. Other errors are explained. */
+/** Describes a job; undefined when there is no job of that name. */
 export async function describeJob(
   client: SageMakerClient,
   name: string

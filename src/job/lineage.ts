@@ -18,6 +18,22 @@ export interface Lineage {
   event: string
   /** Unknown until the image is pushed; the tag is reserved for it all the same. */
   imageDigest?: string
+  /** The request's fingerprint (see fingerprint.ts); known with the image digest. */
+  fingerprint?: string
+  /** Files that differed from the commit when the image was built; absent when none did. */
+  dirty?: { path: string; change: string }[]
+}
+
+/** The list of uncommitted files in at most `max` characters, saying how many were left out. */
+function fileList(files: readonly string[], max: number, separator = ', '): string {
+  let text = ''
+  for (const [i, f] of files.entries()) {
+    const next = `${text}${i > 0 ? separator : ''}${f}`
+    const rest = files.length - i - 1
+    if (next.length + (rest > 0 ? ` and ${rest} more`.length : 0) > max) return `${text} and ${files.length - i} more`
+    text = next
+  }
+  return text
 }
 
 const TAG_CHARS = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
@@ -34,8 +50,19 @@ export function lineageTags(lineage: Lineage): { Key: string; Value: string }[] 
     ['actor', lineage.actor],
     ['event', lineage.event],
     // Reserved even before the digest is known, so the 50-tag limit is checked before the push.
-    ['image-digest', lineage.imageDigest ?? 'pending']
+    ['image-digest', lineage.imageDigest ?? 'pending'],
+    ['fingerprint', lineage.fingerprint ?? 'pending']
   ]
+  if (lineage.dirty)
+    facts.push([
+      'dirty',
+      // Tag values allow no commas.
+      `${lineage.dirty.length} uncommitted: ${fileList(
+        lineage.dirty.map((f) => f.path),
+        200,
+        ' '
+      )}`
+    ])
   return facts.map(([key, value]) => ({
     Key: `${TAG_PREFIX}${key}`,
     Value: (value ?? '').replace(TAG_CHARS, '_').slice(0, 256)
@@ -56,5 +83,12 @@ export function lineageEnvironment(lineage: Lineage, jobName: string): Record<st
     TRAIN_ON_PUSH_JOB_NAME: jobName
   }
   if (lineage.imageDigest) env.TRAIN_ON_PUSH_IMAGE_DIGEST = lineage.imageDigest
+  if (lineage.fingerprint) env.TRAIN_ON_PUSH_FINGERPRINT = lineage.fingerprint
+  // SageMaker allows 512 characters per value; the tag and the step log have the rest.
+  if (lineage.dirty)
+    env.TRAIN_ON_PUSH_DIRTY = fileList(
+      lineage.dirty.map((f) => `${f.path} (${f.change})`),
+      480
+    )
   return env
 }

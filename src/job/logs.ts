@@ -11,7 +11,7 @@
  * stream's nextForwardToken. A poll with nothing new costs one call per stream.
  */
 import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs'
-import { errorName, isThrottling, isTransient } from '../aws/errors.js'
+import { errorName, explainAwsError, isThrottling, isTransient } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
 import { LOG_GROUP } from './urls.js'
@@ -77,6 +77,8 @@ export class LogTailer {
   private disabled = false
   private readonly print: (lines: LogLine[], multiInstance: boolean) => void
   private readonly log: Log
+  /** The last call made, to name it when it fails. */
+  private lastCall = 'DescribeLogStreams'
 
   constructor(
     private readonly client: CloudWatchLogsClient,
@@ -132,9 +134,13 @@ export class LogTailer {
       else {
         // Status keeps coming from SageMaker; lost logs should not fail the run.
         this.disabled = true
+        const call = {
+          service: 'CloudWatch Logs',
+          operation: this.lastCall,
+          permissions: [`logs:${this.lastCall} on ${LOG_GROUP}`]
+        }
         this.log.warning(
-          `Stopped streaming the job's CloudWatch logs: ${errorName(error) || 'error'}: ${errorMessage(error)}. ` +
-            `The credentials need logs:DescribeLogStreams and logs:GetLogEvents on ${LOG_GROUP}.`
+          `Stopped streaming the job's logs (the job itself is still followed): ${explainAwsError(call, error).message}`
         )
       }
     }
@@ -146,6 +152,7 @@ export class LogTailer {
     let pages = 0
     do {
       stats.calls++
+      this.lastCall = 'DescribeLogStreams'
       let out
       try {
         out = await this.client.send(
@@ -184,6 +191,7 @@ export class LogTailer {
     for (let page = 0; page < MAX_PAGES_PER_POLL; page++) {
       const byTime = position.token === undefined
       stats.calls++
+      this.lastCall = 'GetLogEvents'
       let out
       try {
         out = await this.client.send(

@@ -105,7 +105,8 @@ export function absorbDescription(outcome: WaitOutcome, job: DescribeTrainingJob
   outcome.instanceCount = instanceCountOf(job) ?? outcome.instanceCount
   outcome.metrics = (job.FinalMetricDataList ?? []).map((m) => ({
     name: m.MetricName ?? '',
-    value: m.Value ?? NaN
+    // The SDK passes a value it cannot read as a number through as text (`nan` from a training log).
+    value: typeof m.Value === 'number' ? m.Value : Number(m.Value ?? NaN)
   }))
   if (outcome.spot) outcome.spotSavingPercent = spotSaving(outcome)
 

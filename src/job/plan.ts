@@ -10,6 +10,7 @@ import { imageUriFor, pinnedUriFor } from '../image/refs.js'
 import { ConfigError, type Problem } from '../problems.js'
 import type { Lineage } from './lineage.js'
 import { renderJobName } from './name.js'
+import { requestFingerprint } from './fingerprint.js'
 import { buildTrainingJobRequest, checkRequest, type TrainingJobRequest } from './request.js'
 
 /** The bits of the workflow run that end up in names and lineage. */
@@ -51,7 +52,12 @@ function argumentsFor(settings: Settings, jobName: string): ContainerArgumentsPl
 }
 
 /** Builds and checks the plan; throws ConfigError with every problem found. */
-export function makePlan(settings: Settings, commit: Commit, run: RunInfo): Plan {
+export function makePlan(
+  settings: Settings,
+  commit: Commit,
+  run: RunInfo,
+  source: { dirty?: Lineage['dirty'] } = {}
+): Plan {
   const jobName = renderJobName(
     settings.jobNameTemplate,
     {
@@ -75,20 +81,31 @@ export function makePlan(settings: Settings, commit: Commit, run: RunInfo): Plan
     runUrl: run.runUrl,
     runAttempt: run.runAttempt,
     actor: run.actor,
-    event: commit.eventName
+    event: commit.eventName,
+    ...(source.dirty && source.dirty.length > 0 ? { dirty: source.dirty } : {})
   }
+  const unchecked = (name: string, image: string, extra: Partial<Lineage>): TrainingJobRequest =>
+    buildTrainingJobRequest({
+      config: settings.config,
+      jobName: name,
+      image,
+      containerArguments: argumentsFor(settings, name).args,
+      lineage: { ...lineage, ...extra }
+    })
   const build = (
     name: string,
     image: string,
     imageDigest?: string
   ): { request: TrainingJobRequest; args: ContainerArgumentsPlan; problems: Problem[]; warnings: string[] } => {
     const args = argumentsFor(settings, name)
+    // Always from the request for the base name: every attempt of one request shares it.
+    const fingerprint = requestFingerprint(unchecked(jobName, image, { imageDigest }))
     const request = buildTrainingJobRequest({
       config: settings.config,
       jobName: name,
       image,
       containerArguments: args.args,
-      lineage: { ...lineage, imageDigest }
+      lineage: { ...lineage, imageDigest, fingerprint }
     })
     return { request, args, ...checkRequest(request, settings.config, settings.jobConfigFile) }
   }

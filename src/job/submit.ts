@@ -19,8 +19,9 @@ import { sageMakerClient } from '../aws/clients.js'
 import { errorAttempts, errorName, explainAwsError } from '../aws/errors.js'
 import type { Settings } from '../config/settings.js'
 import type { Log } from '../log.js'
-import { guardAgainstCancel } from './cancel.js'
+import { guardAgainstCancel, RunCancelled } from './cancel.js'
 import { DESCRIBE_CALL, describeJob, stopJob } from './describe.js'
+import { FINGERPRINT_VARIABLE, requestDifferences } from './fingerprint.js'
 import { withAttemptSuffix } from './name.js'
 import { isRunningStatus, TERMINAL_STATUSES } from './status.js'
 
@@ -60,9 +61,10 @@ const CREATE_CALL = {
 
 /**
  * Creates the training job (or attaches to it), applying `if-job-exists`:
- * - `auto`: a job of that name that is InProgress or Stopping is attached to; one
- *   that ended makes the next attempt `<name>-2`, `-3`, ...
- * - `attach`: an existing job of that name is reported whatever its status.
+ * - `auto`: a job of that name that is InProgress or Stopping and carries this request's
+ *   fingerprint is attached to; any other makes the next attempt `<name>-2`, `-3`, ...
+ * - `attach`: an existing job of that name with this request's fingerprint is reported
+ *   whatever its status; one with another fingerprint is an error saying what differs.
  * - `new`: always a new job, at the first free attempt name.
  * - `fail`: an existing job of that name is an error.
  *
@@ -96,8 +98,11 @@ export async function submitJob(
     ctx.onJob(job)
     guard?.arm(job.name, async () => void (await stopJob(client, job.name)))
     if (guard?.signal) {
-      await guard.stopped()
-      throw new Error(`The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`)
+      const stopped = await guard.stopped()
+      throw new RunCancelled(
+        `The run was cancelled (${guard.signal}) while training job ${job.name} was being submitted.`,
+        stopped
+      )
     }
     return job
   }
@@ -131,17 +136,23 @@ export async function submitJob(
           return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: false, status: 'InProgress' })
         }
         const status = existing.TrainingJobStatus ?? 'unknown'
-        const decision = decide(policy, status)
+        const same = isSameFingerprint(existing, request)
+        const decision = decide(policy, status, same)
         if (decision === 'fail') throw jobExistsError(name, status)
+        if (decision === 'refuse') throw differentJobError(name, status, requestDifferences(existing, request))
         if (decision === 'attach') {
           log.info(
             isRunningStatus(status)
-              ? `Training job ${name} is already ${status}: attaching to it instead of starting another.`
-              : `Training job ${name} already ended (${status}): reporting it (if-job-exists: attach).`
+              ? `Training job ${name} is already ${status} with the same request (fingerprint ${fingerprintOf(request)}): attaching to it instead of starting another.`
+              : `Training job ${name} already ended (${status}) with the same request: reporting it (if-job-exists: attach).`
           )
           return await settle({ name, arn: existing.TrainingJobArn ?? '', attached: true, status })
         }
-        log.info(`Training job ${name} already exists (${status}); trying the next attempt.`)
+        if (isRunningStatus(status) && !same) {
+          log.info(
+            `Training job ${name} is ${status}, but it is not this request (${requestDifferences(existing, request).join('; ') || `fingerprint ${fingerprintOf(existing) || 'none'} ≠ ${fingerprintOf(request)}`}); trying the next attempt.`
+          )
+        } else log.info(`Training job ${name} already exists (${status}); trying the next attempt.`)
         continue
       }
       log.info(`Created training job ${name}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`)
@@ -180,18 +191,46 @@ export function settledAtSubmit(settings: Pick<Settings, 'wait'>, job: Submitted
   return !settings.wait || TERMINAL_STATUSES.includes(job.status ?? '')
 }
 
-/** What `if-job-exists` says to do about a job of the same name with this status. */
-export function decide(policy: Settings['ifJobExists'], status: string): 'attach' | 'next' | 'fail' {
+/**
+ * What `if-job-exists` says to do about a job of the same name with this status; `same` is
+ * whether it carries this request's fingerprint. A job that is not the same request is never
+ * adopted: `auto` moves on to the next attempt name, `attach` refuses.
+ */
+export function decide(
+  policy: Settings['ifJobExists'],
+  status: string,
+  same: boolean
+): 'attach' | 'next' | 'fail' | 'refuse' {
   switch (policy) {
     case 'attach':
-      return 'attach'
+      return same ? 'attach' : 'refuse'
     case 'fail':
       return 'fail'
     case 'new':
       return 'next'
     case 'auto':
-      return isRunningStatus(status) ? 'attach' : 'next'
+      return isRunningStatus(status) && same ? 'attach' : 'next'
   }
+}
+
+const fingerprintOf = (job: { Environment?: Record<string, string> }): string =>
+  job.Environment?.[FINGERPRINT_VARIABLE] ?? ''
+
+/** The job found carries the fingerprint of the request this run would send. */
+function isSameFingerprint(
+  existing: DescribeTrainingJobCommandOutput,
+  request: CreateTrainingJobCommandInput
+): boolean {
+  const wanted = fingerprintOf(request)
+  return wanted !== '' && fingerprintOf(existing) === wanted
+}
+
+function differentJobError(name: string, status: string, differences: string[]): Error {
+  return new Error(
+    `Training job ${name} exists (${status}) but is not the job this run would submit, so it is not attached to ` +
+      `(if-job-exists: attach). What differs: ${differences.join('; ') || 'the request fingerprint'}. ` +
+      `Use 'auto' to start the next attempt instead.`
+  )
 }
 
 /**

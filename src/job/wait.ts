@@ -10,7 +10,7 @@
 import type { DescribeTrainingJobCommandOutput, SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { logsClient, sageMakerClient } from '../aws/clients.js'
-import { errorName, explainAwsError, isThrottling, isTransient } from '../aws/errors.js'
+import { errorName, explainAwsError, isThrottling, isTransient, isUnreadableAnswer } from '../aws/errors.js'
 import type { Settings } from '../config/settings.js'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
@@ -188,7 +188,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
         if (isThrottling(error)) {
           outcome.stats.throttled++
           pressure = 2
-        } else if (isTransient(error) && ++failedPolls < MAX_FAILED_POLLS) {
+        } else if ((isTransient(error) || isUnreadableAnswer(error)) && ++failedPolls < MAX_FAILED_POLLS) {
           outcome.stats.errors++
           pressure = 2
           log.info(
