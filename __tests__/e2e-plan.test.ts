@@ -174,8 +174,8 @@ describe('bad input fails before any side effect', () => {
       {
         [CONFIG]: (t) => t.replace('tags:\n', `tags:\n${Array.from({ length: 41 }, (_, i) => `  t${i}: v\n`).join('')}`)
       },
-      // 11: the edited config is uncommitted, so the run also carries the train-on-push:dirty tag.
-      /SageMaker allows 50 tags on a job; this action adds 11 lineage tags, so at most 39 of yours fit \(you have 43\)/
+      // 12: the edited config is uncommitted, so the run also carries the train-on-push:dirty tag.
+      /SageMaker allows 50 tags on a job; this action adds 12 lineage tags, so at most 38 of yours fit \(you have 43\)/
     ],
     [
       'an upper-case ECR repository',

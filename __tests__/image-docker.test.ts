@@ -3,19 +3,10 @@
  * 127.0.0.1), with ECR served to the real AWS SDK by the local awsJson1_1 server.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
-import {
-  dockerCli,
-  dockerSkipReason,
-  RegistryClient,
-  startDockerEnv,
-  which,
-  writeContext,
-  type DockerEnv
-} from './support/docker-env.js'
+import { join } from 'node:path'
+import { dockerSkipReason, RegistryClient, startDockerEnv, writeContext, type DockerEnv } from './support/docker-env.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import type { Commit, Settings } from '../src/config/settings.js'
@@ -27,32 +18,24 @@ const { actionLog } = await import('../src/action/log.js')
 const { actionExec } = await import('../src/action/exec.js')
 const { rememberRegistry } = await import('../src/action/state.js')
 
+const { describeImageSource } = await import('../src/image/image-source.js')
+
+/** Pushes retried at once: the tests are about whether, not how long. */
+const quickRetries = { sleep: async (): Promise<void> => undefined }
+
 /** The image stage as the main step runs it: the action's own log, processes and state. */
-const publish = (s: Settings, c: Commit): ReturnType<typeof publishImage> =>
-  publishImage(s, c, { log: actionLog, exec: actionExec, onLogin: rememberRegistry })
+const publish = async (s: Settings, c: Commit): ReturnType<typeof publishImage> =>
+  publishImage(s, c, {
+    log: actionLog,
+    exec: actionExec,
+    onLogin: rememberRegistry,
+    source: await describeImageSource(s),
+    push: quickRetries
+  })
 
 const skip = dockerSkipReason()
 if (skip) console.warn(skip)
 const suite = skip ? describe.skip : describe
-
-/** A Docker CLI >= 23 without the buildx plugin (e.g. a static CLI download), if this machine has one. */
-function cliWithoutBuildx(): string | undefined {
-  if (skip) return undefined
-  const seen = new Set([realpathSync(dockerCli())])
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const cli = which('docker', dir)
-    if (!cli || seen.has(realpathSync(cli))) continue
-    seen.add(realpathSync(cli))
-    const version = spawnSync(cli, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8' }).stdout
-    const buildx = spawnSync(cli, ['buildx', 'version'], {
-      encoding: 'utf8',
-      env: { ...process.env, DOCKER_CONFIG: tmpdir() }
-    })
-    if (Number(/^(\d+)/.exec(version)?.[1] ?? 0) >= 23 && buildx.status !== 0) return cli
-  }
-  return undefined
-}
-const legacyCli = cliWithoutBuildx()
 
 let n = 0
 function commit(): Commit {
@@ -105,6 +88,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
       workspace,
       context: 'app',
       dockerfile: 'app/Dockerfile',
+      reuseByContent: true,
       skipExistingImage: true,
       createRepository: true,
       pushLatest: true,
@@ -160,13 +144,13 @@ suite('publishImage on a real Docker Engine and registry', () => {
     expect(run.error).toBeUndefined()
     const out = run.value!
     expect(out.built).toBe(true)
-    expect(out.tags).toEqual([c.shortSha, 'latest'])
+    expect(out.tags).toEqual([c.shortSha, expect.stringMatching(/^content-[0-9a-f]{64}$/), 'latest'])
     expect(out.uri).toBe(`${ecr.host}/team/first:${c.shortSha}`)
     expect(out.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(out.pinned).toBe(`${ecr.host}/team/first@${out.digest}`)
 
     expect(ecr.repositories.get('team/first')?.mutability).toBe('MUTABLE')
-    expect((await registry.tags('team/first')).sort()).toEqual([c.shortSha, 'latest'].sort())
+    expect((await registry.tags('team/first')).sort()).toEqual([c.shortSha, out.tags[1], 'latest'].sort())
     expect(await registry.digest('team/first', c.shortSha)).toBe(out.digest)
     expect(await registry.digest('team/first', 'latest')).toBe(out.digest)
     const labels = await registry.labels('team/first', c.shortSha)
@@ -199,11 +183,15 @@ suite('publishImage on a real Docker Engine and registry', () => {
 
   it('rebuilds an existing tag when skip-existing-image is false in a MUTABLE repository', async () => {
     const c = commit()
-    const first = await publish(settings({ repository: 'team/rebuild', pushLatest: false, cache: 'none' }), c)
+    const first = await publish(
+      settings({ repository: 'team/rebuild', pushLatest: false, reuseByContent: false, cache: 'none' }),
+      c
+    )
     const second = await publish(
       settings({
         repository: 'team/rebuild',
         pushLatest: false,
+        reuseByContent: false,
         skipExistingImage: false,
         cache: 'none'
       }),
@@ -211,7 +199,7 @@ suite('publishImage on a real Docker Engine and registry', () => {
     )
     expect(first.built).toBe(true)
     expect(second.built).toBe(true)
-    expect(await registry.tags('team/rebuild')).toEqual([c.shortSha])
+    expect((await registry.tags('team/rebuild')).filter((t) => !t.startsWith('content-'))).toEqual([c.shortSha])
     // The `created` label changes, so this is a real new image.
     expect(second.digest).not.toBe(first.digest)
   })
@@ -219,19 +207,22 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('never fails on an IMMUTABLE repository: the existing tag is reused and latest is not moved', async () => {
     ecr.addRepository('team/locked', 'IMMUTABLE')
     const c1 = commit()
-    const first = await publish(settings({ repository: 'team/locked', cache: 'registry' }), c1)
+    // The tag rules, with reuse by content off: that one is tested on its own.
+    const locked = (patch: Partial<Settings> = {}): Settings =>
+      settings({ repository: 'team/locked', reuseByContent: false, ...patch })
+    const first = await publish(locked({ cache: 'registry' }), c1)
     expect(first.built).toBe(true)
     const latest = await registry.digest('team/locked', 'latest')
     expect(latest).toBe(first.digest)
 
     const c2 = commit()
-    const second = await captured(() => publish(settings({ repository: 'team/locked' }), c2))
+    const second = await captured(() => publish(locked(), c2))
     expect(second.error).toBeUndefined()
     expect(second.value?.tags).toEqual([c2.shortSha])
     expect(second.log).toMatch(/'latest' already exists .* immutable/)
     expect(await registry.digest('team/locked', 'latest')).toBe(latest)
 
-    const again = await captured(() => publish(settings({ repository: 'team/locked', skipExistingImage: false }), c1))
+    const again = await captured(() => publish(locked({ skipExistingImage: false }), c1))
     expect(again.error).toBeUndefined()
     expect(again.value).toMatchObject({ built: false, digest: first.digest })
     // The registry front refuses what ECR would refuse; nothing ever got that far.
@@ -241,15 +232,17 @@ suite('publishImage on a real Docker Engine and registry', () => {
   it('uses the image another run pushed meanwhile when an IMMUTABLE tag is taken at push time', async () => {
     ecr.addRepository('team/raced', 'IMMUTABLE')
     const c = commit()
-    const theirs = await publish(settings({ repository: 'team/raced', pushLatest: false }), c)
+    const raced = settings({ repository: 'team/raced', pushLatest: false, reuseByContent: false })
+    const theirs = await publish(raced, c)
     // This run's tag check comes back empty, as if the other run pushed a moment later.
     ecr.hideOnce.add(`team/raced:${c.shortSha}`)
-    const ours = await captured(() => publish(settings({ repository: 'team/raced', pushLatest: false }), c))
+    const ours = await captured(() => publish(raced, c))
     expect(ours.error).toBeUndefined()
     expect(ours.value).toMatchObject({ built: false, digest: theirs.digest, tags: [c.shortSha] })
     expect(ours.log).toMatch(/::group::Build /)
     expect(ours.log).toMatch(/::notice::team\/raced:\w+ was pushed by another run/)
-    expect(ecr.pushes.filter((p) => p.repository === 'team/raced').map((p) => p.status)).toEqual([201, 400])
+    const pushes = ecr.pushes.filter((p) => p.repository === 'team/raced' && !p.reference.startsWith('content-'))
+    expect(pushes.map((p) => p.status)).toEqual([201, 400])
     expect(await registry.digest('team/raced', c.shortSha)).toBe(theirs.digest)
   })
 
@@ -350,32 +343,6 @@ suite('publishImage on a real Docker Engine and registry', () => {
     }
     expect(ecr.repositories.has('team/nodocker')).toBe(false)
   })
-
-  // Runs where such a CLI exists (this project's dev machines); CI's Debian CLI has BuildKit built in.
-  ;(legacyCli ? it : it.skip)(
-    'falls back to the legacy builder with a Docker CLI >= 23 that has no buildx plugin',
-    async () => {
-      const bin = join(workspace, 'legacy-bin')
-      mkdirSync(bin, { recursive: true })
-      symlinkSync(legacyCli!, join(bin, 'docker'))
-      const path = process.env.PATH
-      process.env.PATH = `${bin}${delimiter}${path}`
-      try {
-        const c = commit()
-        const run = await captured(() => publish(settings({ repository: 'team/legacy', cache: 'registry' }), c))
-        expect(run.error).toBeUndefined()
-        expect(run.value?.built).toBe(true)
-        expect(run.log).toMatch(/builder: docker build \(legacy builder/)
-        expect(run.log).toMatch(/::notice::cache 'registry' needs BuildKit/)
-        expect(await registry.digest('team/legacy', c.shortSha)).toBe(run.value?.digest)
-        expect(await registry.labels('team/legacy', c.shortSha)).toMatchObject({
-          'org.opencontainers.image.revision': c.sha
-        })
-      } finally {
-        process.env.PATH = path
-      }
-    }
-  )
 
   it('logs out in the post step, and only warns when it cannot', async () => {
     process.env.STATE_registry = ecr.host

@@ -96,6 +96,69 @@ suite('the bundled action publishes the image and pins the job to it', () => {
     expect(leakingLines(again.log, docker.registry.password)).toEqual([])
   }, 120000)
 
+  it('a hyperparameter-only commit trains on the image of the commit that built it, and says so', async () => {
+    const built = ws.commit('code', { 'src/train.py': 'print("model v3")\n' })
+    const first = await run()
+    expect(first.outputs).toMatchObject({ 'image-built': 'true', 'image-commit': built })
+    const uploaded = ecr.uploadedBytes()
+
+    const hyper = ws.commit('only hyperparameters', {
+      'deploy/train-config.yaml': readFileSync(join(ws.dir, 'deploy/train-config.yaml'), 'utf8').replace(
+        /epochs: \d+/,
+        'epochs: 3'
+      )
+    })
+    const second = await run()
+    expect({ exit: second.main.exitCode, log: second.main.exitCode === 0 ? '' : second.log }).toEqual({
+      exit: 0,
+      log: ''
+    })
+    expect(second.outputs).toMatchObject({
+      'image-built': 'false',
+      'image-commit': built,
+      'image-digest': first.outputs['image-digest'],
+      image: `${ecr.host}/${REPO}:${hyper.slice(0, 7)}`
+    })
+    expect(second.log).not.toMatch(/docker login|::group::Build /)
+    expect(ecr.uploadedBytes()).toBe(uploaded)
+    expect(await registry.digest(REPO, hyper.slice(0, 7))).toBe(first.outputs['image-digest'])
+    expect(second.summary).toContain(
+      `reused: built from exactly the same content by commit <code>${built.slice(0, 7)}</code>`
+    )
+    // The job's lineage names both commits: the one whose config runs and the one whose build it runs.
+    const job = aws.callsTo('CreateTrainingJob').at(-1)!.input
+    expect(job.Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'train-on-push:sha', Value: hyper },
+        { Key: 'train-on-push:image-sha', Value: built }
+      ])
+    )
+    expect(job.Environment).toMatchObject({ TRAIN_ON_PUSH_SHA: hyper, TRAIN_ON_PUSH_IMAGE_SHA: built })
+    expect(job.AlgorithmSpecification.ContainerArguments).toContain('trainer.epochs=3')
+  }, 120000)
+
+  it('a push that keeps failing on the way is tried again, then fails the run before any job exists', async () => {
+    ws.commit('new code', { 'src/train.py': 'print("never pushed")\n' })
+    ecr.faults = ({ method, path }) =>
+      method === 'PUT' && /\/manifests\//.test(path)
+        ? { status: 503, code: 'UNAVAILABLE', message: 'service unavailable' }
+        : undefined
+    try {
+      const before = aws.callsTo('CreateTrainingJob').length
+      const failed = await run()
+      expect(failed.main.exitCode).toBe(1)
+      expect(
+        failed.main.stdout.match(/::warning::docker push .* failed .*trying again in \d+ s \(attempt \d of 4\)/g)
+      ).toHaveLength(3)
+      expect(failed.main.stdout).toMatch(/::error::docker push .* failed/)
+      expect(aws.callsTo('CreateTrainingJob')).toHaveLength(before)
+      expect(failed.outputs['job-status']).toBe('NotSubmitted')
+      expect(failed.summary).toContain('Nothing was submitted: the image could not be built or pushed')
+    } finally {
+      ecr.reset()
+    }
+  }, 120000)
+
   it('fails a broken build with the end of the build log, and submits nothing', async () => {
     ws.commit('broken image', { 'src/Dockerfile': 'FROM scratch\nCOPY no-such-file.bin /\n' })
     const before = aws.callsTo('CreateTrainingJob').length

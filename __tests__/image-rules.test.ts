@@ -5,7 +5,9 @@ import { buildArgList, validateBuildArgs } from '../src/image/build-args.js'
 import { buildCommand, chooseBuilder, type BuildCommandInput, type Builder } from '../src/image/build-command.js'
 import {
   isImmutableTagRefusal,
+  isTransientPushFailure,
   parseBuildxDriver,
+  parseImageStore,
   parseBuildxVersion,
   parseMetadataDigest,
   parsePushDigest
@@ -13,7 +15,15 @@ import {
 import { decodeAuthorizationToken, tagIsImmutable } from '../src/image/ecr.js'
 import { ociLabels } from '../src/image/labels.js'
 import { platformNotes } from '../src/image/platform.js'
-import { hostOfRepositoryUri, imageTags, imageUriFor, pinnedUriFor, registryHost } from '../src/image/refs.js'
+import {
+  contentTag,
+  hostOfRepositoryUri,
+  imageTags,
+  imageUriFor,
+  pinnedUriFor,
+  registryHost,
+  tagForBuild
+} from '../src/image/refs.js'
 
 const REG = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
 const DIGEST = 'sha256:' + 'ab'.repeat(32)
@@ -125,6 +135,43 @@ describe('builder detection and docker output', () => {
     expect(parsePushDigest('nothing', 'abc')).toBeUndefined()
     expect(parseMetadataDigest(JSON.stringify({ 'containerimage.digest': DIGEST }))).toBe(DIGEST)
     expect(parseMetadataDigest('not json')).toBeUndefined()
+  })
+
+  it('tells the containerd image store from the classic one', () => {
+    expect(parseImageStore('[["driver-type","io.containerd.snapshotter.v1"]]')).toBe('containerd')
+    expect(parseImageStore('[["Backing Filesystem","extfs"],["Supports d_type","true"]]')).toBe('classic')
+    expect(chooseBuilder('26.1.5', { version: '0.13.1', driver: 'docker' }, 'containerd')).toEqual({
+      kind: 'buildx',
+      version: '0.13.1',
+      driver: 'docker',
+      imageStore: 'containerd'
+    })
+  })
+
+  it.each<[string, boolean]>([
+    ['received unexpected HTTP status: 500 Internal Server Error', true],
+    ['blob upload unknown to registry', true],
+    ['write tcp 127.0.0.1:5000: write: connection reset by peer', true],
+    ['Put "https://x/v2/m/blobs/uploads/abc": EOF', true],
+    ['503 Service Unavailable', true],
+    ['denied: requested access to the resource is denied', false],
+    ['tag invalid: The image tag already exists', false],
+    ['manifest blob unknown: blob unknown to registry', false]
+  ])('a push that failed with %j is worth trying again: %s', (output, transient) => {
+    expect(isTransientPushFailure(output)).toBe(transient)
+  })
+})
+
+describe('tags of a build', () => {
+  const key = 'sha256:' + '0123456789abcdef'.repeat(4)
+  it('names an image by its content, and a build with uncommitted files never by the commit alone', () => {
+    expect(contentTag(key)).toBe(`content-${'0123456789abcdef'.repeat(4)}`)
+    expect(tagForBuild('abc1234', { contentKey: key })).toBe('abc1234')
+    expect(tagForBuild('abc1234', { contentKey: key, uncommitted: ['src/a.py (modified)'] })).toBe(
+      'abc1234-dirty-0123456789ab'
+    )
+    expect(imageTags('abc1234', true)).toEqual(['abc1234', 'latest'])
+    expect(imageTags('abc1234-dirty-0123456789ab', true, true)).toEqual(['abc1234-dirty-0123456789ab'])
   })
 })
 
@@ -321,7 +368,31 @@ describe('buildCommand: inputs to the exact docker argv', () => {
       ],
       {},
       false,
-      /needs a buildx container builder/
+      /needs buildx with a container builder \(docker\/setup-buildx-action\) or Docker's containerd image store/
+    ],
+    [
+      'buildx docker driver on the containerd image store: a registry cache ECR accepts, and a stage',
+      { builder: { ...dockerBuildx, imageStore: 'containerd' }, cache: 'registry', target: 'train' },
+      [
+        'buildx',
+        'build',
+        ...common,
+        '--target',
+        'train',
+        '--cache-from',
+        `type=registry,ref=${REG}/m:buildcache`,
+        '--cache-to',
+        `type=registry,ref=${REG}/m:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`,
+        '--provenance=false',
+        '--sbom=false',
+        '--load',
+        '--progress',
+        'plain',
+        '/ws/app'
+      ],
+      {},
+      false,
+      undefined
     ],
     [
       'old buildx has no --provenance flag',

@@ -23,7 +23,18 @@ const ACCOUNT = '123456789012'
 const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`
 const DIGEST = `sha256:${'d'.repeat(64)}`
 
-/** ECR that already holds every commit's image: the image stage reuses it and never needs Docker. */
+/** The manifest ECR hands back for every image here (a real one's shape; its blobs are never read). */
+const MANIFEST = JSON.stringify({
+  schemaVersion: 2,
+  mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+  config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 2, digest: `sha256:${'c'.repeat(64)}` },
+  layers: []
+})
+
+/**
+ * ECR that already holds every commit's image under the commit's tag: the image stage reuses
+ * it and never needs Docker. No image is found by content here (that has its own tests).
+ */
 function imageAlreadyPushed(aws: FakeAws): void {
   const p = 'AmazonEC2ContainerRegistry_V20150921'
   aws.on(`${p}.GetAuthorizationToken`, () => ({
@@ -45,9 +56,9 @@ function imageAlreadyPushed(aws: FakeAws): void {
       imageTagMutability: 'MUTABLE'
     }))
   }))
-  // Every image is there, except in the repository `sim/needs-a-build`.
+  // Every image is there, except in the repository `sim/needs-a-build` and by content tag.
   aws.on(`${p}.BatchGetImage`, (input) =>
-    input.repositoryName === 'sim/needs-a-build'
+    input.repositoryName === 'sim/needs-a-build' || input.imageIds[0].imageTag?.startsWith('content-')
       ? {
           images: [],
           failures: input.imageIds.map((imageId: unknown) => ({
@@ -60,11 +71,22 @@ function imageAlreadyPushed(aws: FakeAws): void {
           images: input.imageIds.map((id: { imageTag: string }) => ({
             registryId: ACCOUNT,
             repositoryName: input.repositoryName,
-            imageId: { imageDigest: DIGEST, imageTag: id.imageTag }
+            imageId: { imageDigest: DIGEST, imageTag: id.imageTag },
+            imageManifest: MANIFEST,
+            imageManifestMediaType: 'application/vnd.docker.distribution.manifest.v2+json'
           })),
           failures: []
         }
   )
+  // `latest` is moved to the reused image.
+  aws.on(`${p}.PutImage`, (input) => ({
+    image: {
+      registryId: ACCOUNT,
+      repositoryName: input.repositoryName,
+      imageId: { imageDigest: DIGEST, imageTag: input.imageTag },
+      imageManifest: input.imageManifest
+    }
+  }))
 }
 
 suite('the job lifecycle in the bundled action', () => {

@@ -124,11 +124,11 @@ describe('checkRequest', () => {
     )
   })
 
-  it('allows 40 user tags next to the 10 lineage tags, not 41', () => {
+  it('allows 39 user tags next to the 11 lineage tags, not 40', () => {
     const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']))
-    expect(build({ tags: tags(40) }).problems).toEqual([])
-    expect(problemText(build({ tags: tags(41) }))).toMatch(
-      /tags: SageMaker allows 50 tags on a job; this action adds 10 lineage tags, so at most 40 of yours fit \(you have 41\)/
+    expect(build({ tags: tags(39) }).problems).toEqual([])
+    expect(problemText(build({ tags: tags(40) }))).toMatch(
+      /tags: SageMaker allows 50 tags on a job; this action adds 11 lineage tags, so at most 39 of yours fit \(you have 40\)/
     )
   })
 

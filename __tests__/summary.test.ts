@@ -64,7 +64,7 @@ describe('renderSummary', () => {
         'a'.repeat(40) +
         '">aaaaaaa</a> on <code>models/&#60;x&#62;</code>'
     )
-    expect(md).toContain('reused (already in the registry)')
+    expect(md).toContain('reused (already in the registry for this commit)')
     expect(md).toContain('<code>ml.g5.xlarge</code> × 2 (managed spot)')
     expect(md).toContain('1h 6m 40s')
     expect(md).toContain('20m 0s × 2 = 40m 0s (spot saved 70.0%)')
@@ -111,8 +111,7 @@ describe('renderSummary', () => {
         uncommitted: [
           { path: 'src/train.py', change: 'modified' },
           { path: 'src/gen.bin', change: 'untracked' }
-        ],
-        uncommittedId: 'abcdef123456'
+        ]
       },
       job: { ...job, status: 'Submitted' },
       notices: []

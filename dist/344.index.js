@@ -241,6 +241,8 @@ function buildCommand(p) {
     const env = {};
     let cacheNote;
     const containerDriver = p.builder.kind === 'buildx' && p.builder.driver !== undefined && p.builder.driver !== 'docker';
+    // The docker driver exports a registry cache only on the containerd image store.
+    const exportsCache = containerDriver || (p.builder.kind === 'buildx' && p.builder.imageStore === 'containerd');
     if (p.builder.kind === 'buildx')
         args.push('buildx', 'build');
     else {
@@ -255,6 +257,8 @@ function buildCommand(p) {
         args.push('--label', `${k}=${v}`);
     for (const a of p.buildArgs)
         args.push('--build-arg', a);
+    if (p.target)
+        args.push('--target', p.target);
     const latestRef = `${p.repositoryRef}:latest`;
     const cacheRef = `${p.repositoryRef}:${image_refs/* CACHE_TAG */.yJ}`;
     let cache = p.cache;
@@ -262,8 +266,8 @@ function buildCommand(p) {
         cacheNote = `cache '${cache}' needs BuildKit, which this Docker CLI only offers through the buildx plugin; building without a cache`;
         cache = 'none';
     }
-    if (cache === 'registry' && !containerDriver) {
-        cacheNote = `cache 'registry' needs a buildx container builder (docker/setup-buildx-action); using an inline cache instead`;
+    if (cache === 'registry' && !exportsCache) {
+        cacheNote = `cache 'registry' needs buildx with a container builder (docker/setup-buildx-action) or Docker's containerd image store; using an inline cache instead`;
         cache = 'inline';
     }
     else if (cache === 'registry' && p.immutable) {
@@ -317,9 +321,9 @@ function versionAtLeast(version, major, minor) {
     return maj > major || (maj === major && min >= minor);
 }
 /** Picks the builder from what the CLI offers. */
-function chooseBuilder(clientVersion, buildx) {
+function chooseBuilder(clientVersion, buildx, imageStore) {
     if (buildx)
-        return { kind: 'buildx', version: buildx.version, driver: buildx.driver };
+        return { kind: 'buildx', version: buildx.version, driver: buildx.driver, imageStore };
     // From Docker CLI 23 on, `docker build` with BuildKit is a shim over the buildx plugin.
     const major = Number(/^(\d+)/.exec(clientVersion)?.[1] ?? '0');
     return { kind: major >= 23 ? 'legacy' : 'buildkit' };
@@ -332,6 +336,20 @@ var exec = __webpack_require__(3190);
 /** The buildx version from `docker buildx version` (`github.com/docker/buildx v0.12.1 542e5d8`). */
 function parseBuildxVersion(output) {
     return /\bv?(\d+\.\d+(?:\.\d+)?)/.exec(output)?.[1];
+}
+/**
+ * The engine's image store from `docker info --format '{{json .DriverStatus}}'`: the
+ * containerd store reports `driver-type io.containerd.snapshotter.v1`.
+ */
+function parseImageStore(driverStatus) {
+    return /io\.containerd\.snapshotter/.test(driverStatus) ? 'containerd' : 'classic';
+}
+/**
+ * A push that failed on the way rather than being refused: the registry answered 5xx, the
+ * connection dropped, or the registry lost the upload session. Worth trying again.
+ */
+function isTransientPushFailure(output) {
+    return /blob upload unknown|BLOB_UPLOAD_UNKNOWN|connection reset|broken pipe|unexpected EOF|EOF$|received unexpected HTTP status: 5\d\d|\b50[0234]\b|Service Unavailable|Internal Server Error|Bad Gateway|i\/o timeout|TLS handshake timeout/im.test(output);
 }
 /** The selected builder's driver from `docker buildx inspect`. */
 function parseBuildxDriver(output) {
@@ -390,6 +408,15 @@ function registryTrouble(output) {
     }
     return 'other';
 }
+/** `docker push` failed; `transient` when trying again may help. */
+class PushFailed extends Error {
+    transient;
+    constructor(message, transient) {
+        super(message);
+        this.transient = transient;
+        this.name = 'PushFailed';
+    }
+}
 /** The `docker` on PATH, started through the action's process runner. */
 class Docker {
     exec;
@@ -425,7 +452,9 @@ class Docker {
                 driver: inspect.exitCode === 0 ? parseBuildxDriver(inspect.stdout) : undefined
             };
         }
-        return { clientVersion, serverVersion, arch, builder: chooseBuilder(clientVersion, found) };
+        const info = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+        const store = info.exitCode === 0 ? parseImageStore(info.stdout) : undefined;
+        return { clientVersion, serverVersion, arch, builder: chooseBuilder(clientVersion, found, store) };
     }
     /** `docker login --password-stdin`: the password never touches argv or the log. */
     async login(registry, username, password) {
@@ -468,8 +497,29 @@ class Docker {
         }
         throw new Error(`docker build failed (exit ${out.exitCode}). Last lines of the build log:\n${(0,exec/* lastLines */.w)(text, BUILD_ERROR_LINES)}`);
     }
-    /** Pushes one tag and returns the manifest digest the registry now holds for it. */
-    async push(ref) {
+    /**
+     * Pushes one tag and returns the manifest digest the registry now holds for it. A push that
+     * fails on the way (5xx, a dropped connection, a lost upload) is tried again, waiting 2, 4,
+     * 8 s: layers already uploaded are not sent again. A refusal is not retried.
+     */
+    async push(ref, options = {}) {
+        const attempts = options.attempts ?? 4;
+        const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.pushOnce(ref);
+            }
+            catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                if (attempt >= attempts || !(error instanceof PushFailed) || !error.transient)
+                    throw error;
+                const wait = 2000 * 2 ** (attempt - 1);
+                options.onRetry?.(`${message.split('\n')[0]}; trying again in ${wait / 1000} s (attempt ${attempt + 1} of ${attempts})`);
+                await sleep(wait);
+            }
+        }
+    }
+    async pushOnce(ref) {
         const tail = new exec/* OutputTail */.g();
         const out = await this.run(['push', ref], { stream: true, onOutput: (t) => tail.add(t) });
         const text = tail.toString() || out.stdout + out.stderr;
@@ -480,7 +530,7 @@ class Docker {
                 : registryTrouble(last) === 'unreachable'
                     ? ' The registry could not be reached; check the runner network.'
                     : '';
-            throw new Error(`docker push ${ref} failed (exit ${out.exitCode}): ${last}.${hint}`);
+            throw new PushFailed(`docker push ${ref} failed (exit ${out.exitCode}): ${last}.${hint}`, registryTrouble(last) !== 'refused' && isTransientPushFailure((0,exec/* lastLines */.w)(text, 10)));
         }
         const tag = ref.slice(ref.lastIndexOf(':') + 1);
         const digest = parsePushDigest(text, tag);
@@ -580,27 +630,92 @@ class Ecr {
      * BatchGetImage answers a missing tag with a failure entry rather than an exception.
      */
     async imageDigest(repository, tag) {
+        return (await this.image(repository, tag))?.digest;
+    }
+    /** The image behind `repository:tag` with its manifest, or undefined when the tag is not there. */
+    async image(repository, tag) {
         const out = await this.client
             .send(new this.sdk.BatchGetImageCommand({
             repositoryName: repository,
             imageIds: [{ imageTag: tag }],
-            acceptedMediaTypes: [
-                'application/vnd.docker.distribution.manifest.v2+json',
-                'application/vnd.oci.image.manifest.v1+json',
-                'application/vnd.docker.distribution.manifest.list.v2+json',
-                'application/vnd.oci.image.index.v1+json'
-            ]
+            acceptedMediaTypes: MANIFEST_TYPES
         }))
             .catch((e) => {
             throw explain('BatchGetImage', e);
         });
-        const digest = out.images?.find((i) => i.imageId?.imageDigest)?.imageId?.imageDigest;
-        if (digest)
-            return digest;
+        const found = out.images?.find((i) => i.imageId?.imageDigest);
+        if (found?.imageId?.imageDigest) {
+            return {
+                digest: found.imageId.imageDigest,
+                manifest: found.imageManifest ?? '',
+                mediaType: found.imageManifestMediaType
+            };
+        }
         const failure = out.failures?.[0];
         if (!failure || failure.failureCode === 'ImageNotFound')
             return undefined;
         throw new Error(`ECR could not say whether ${repository}:${tag} exists: ${failure.failureCode ?? 'unknown'} ${failure.failureReason ?? ''}`.trim());
+    }
+    /**
+     * The labels of an image, from its config blob (GetDownloadUrlForLayer works for any blob
+     * of the repository, the config too). Undefined for a manifest list, which has no config.
+     */
+    async imageLabels(repository, image) {
+        const config = configDigest(image.manifest);
+        if (!config)
+            return undefined;
+        const out = await this.client
+            .send(new this.sdk.GetDownloadUrlForLayerCommand({ repositoryName: repository, layerDigest: config }))
+            .catch((e) => {
+            throw explain('GetDownloadUrlForLayer', e);
+        });
+        if (!out.downloadUrl)
+            throw new Error(`ECR gave no download URL for the config of ${repository}@${image.digest}`);
+        const res = await fetch(out.downloadUrl);
+        if (!res.ok)
+            throw new Error(`Reading the config of ${repository}@${image.digest} failed: HTTP ${res.status}`);
+        const body = (await res.json());
+        return body.config?.Labels ?? {};
+    }
+    /**
+     * Adds `tag` to an image that is already in the repository (PutImage with its own
+     * manifest): no docker, no layers moved. `already` when the tag was on it before;
+     * `refused` when it points at another image and the repository does not let it move.
+     */
+    async addTag(repository, image, tag) {
+        try {
+            await this.client.send(new this.sdk.PutImageCommand({
+                repositoryName: repository,
+                imageManifest: image.manifest,
+                imageManifestMediaType: image.mediaType,
+                imageDigest: image.digest,
+                imageTag: tag
+            }));
+            return 'added';
+        }
+        catch (error) {
+            if (error instanceof this.sdk.ImageAlreadyExistsException)
+                return 'already';
+            if (error instanceof this.sdk.ImageTagAlreadyExistsException)
+                return 'refused';
+            throw explain('PutImage', error);
+        }
+    }
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json'
+];
+/** The config blob of a single-image manifest. */
+function configDigest(manifest) {
+    try {
+        const parsed = JSON.parse(manifest);
+        return parsed.config?.digest;
+    }
+    catch {
+        return undefined;
     }
 }
 /** Names the ECR call in an AWS error, with the IAM permission it needs. */
@@ -635,17 +750,23 @@ function wildcard(filter) {
 
 ;// CONCATENATED MODULE: ./src/image/labels.ts
 /** The OCI labels that tie an image to the commit it was built from. */
+/** The label that says what an image was built from. */
+const CONTENT_KEY_LABEL = 'train-on-push.content-key';
+/** The label that names the commit an image was built from (OCI's own). */
+const REVISION_LABEL = 'org.opencontainers.image.revision';
 /** OCI annotation labels that tie the image to its commit. */
 function ociLabels(input) {
     const server = (input.serverUrl || 'https://github.com').replace(/\/+$/, '');
     const labels = {
-        'org.opencontainers.image.revision': input.sha,
+        [REVISION_LABEL]: input.sha,
         'org.opencontainers.image.created': input.created.toISOString(),
         'org.opencontainers.image.version': input.shortSha
     };
     if (input.repository)
         labels['org.opencontainers.image.source'] = `${server}/${input.repository}`;
     // The revision label names the commit; this one says the image is not exactly it.
+    if (input.contentKey)
+        labels[CONTENT_KEY_LABEL] = input.contentKey;
     if (input.uncommitted && input.uncommitted.length > 0)
         labels['train-on-push.uncommitted'] = input.uncommitted.join(', ').slice(0, 1000);
     return labels;
@@ -689,10 +810,11 @@ function platformNotes(platform, engineArch) {
 
 ;// CONCATENATED MODULE: ./src/image/publish.ts
 /**
- * The image stage: log in to ECR, make sure the repository is there, then either reuse the
- * image already pushed for this commit or build and push it, and hand back the image pinned by
- * digest. The order keeps side effects late: everything that can be learned by reading
- * (token, repository, tag, Docker) is learned before anything is created or pushed.
+ * The image stage: log in to ECR, make sure the repository is there, then reuse an image that
+ * is already there (one built from exactly the same content, by any commit, or the one already
+ * tagged for this commit) or build and push one, and hand back the image pinned by digest.
+ * The order keeps side effects late: everything that can be learned by reading (token,
+ * repository, tags, Docker) is learned before anything is created or pushed.
  */
 
 
@@ -706,13 +828,13 @@ function platformNotes(platform, engineArch) {
 
 
 
-/** Logs in to ECR, ensures the repository, skips or builds+pushes, returns the pinned image. */
+/** Logs in to ECR, ensures the repository, reuses or builds and pushes, returns the pinned image. */
 async function publishImage(settings, commit, ctx) {
-    const { log } = ctx;
+    const { log, source } = ctx;
     const repository = settings.config.ecrRepository;
-    const tag = (0,image_refs/* buildTag */.NQ)(commit.shortSha, ctx.uncommitted?.id);
+    const tag = (0,image_refs/* tagForBuild */.gU)(commit.shortSha, source);
+    const clean = !source.uncommitted?.length;
     const ecr = await Ecr.create(settings.config.region, log);
-    const docker = new Docker(ctx.exec);
     const { login, repo } = await log.group('Amazon ECR', async () => {
         const login = await ecr.login();
         log.info(`Registry: ${login.registry} (region ${settings.config.region})`);
@@ -731,14 +853,13 @@ async function publishImage(settings, commit, ctx) {
         return { login, repo };
     });
     const uri = (0,image_refs/* imageUriFor */.Zz)(login.registry, repository, tag);
+    const pinned = (digest) => (0,image_refs/* pinnedUriFor */.Uu)(login.registry, repository, digest);
     if (repo) {
-        const reused = await reuseExisting(ecr, repo, tag, settings.skipExistingImage, log);
-        if (reused) {
-            const pinned = (0,image_refs/* pinnedUriFor */.Uu)(login.registry, repository, reused);
-            log.info(`${uri} is already in the registry (${reused}); nothing to build or push.`);
-            return { uri, digest: reused, pinned, built: false, tags: [tag] };
-        }
+        const reused = await reuseExisting({ settings, commit, ecr, repo, tag, source, clean, log });
+        if (reused)
+            return { uri, pinned: pinned(reused.digest), ...reused };
     }
+    const docker = new Docker(ctx.exec);
     const engine = await docker.probe();
     for (const note of platformNotes(settings.platform, engine.arch))
         log.warning(note);
@@ -751,30 +872,83 @@ async function publishImage(settings, commit, ctx) {
         ctx.onLogin(login.registry);
         log.info(`Logged in to ${login.registry}`);
     });
-    const tags = await tagsToPush(ecr, target, tag, settings.pushLatest && !ctx.uncommitted, log);
+    const tags = await tagsToPush(ecr, target, tag, (0,image_refs/* contentTag */.mB)(source.contentKey), settings.pushLatest && clean, log);
     const pushed = await buildAndPush({
         settings,
         commit,
         tag,
-        uncommitted: ctx.uncommitted?.files.map((f) => `${f.path} (${f.change})`),
+        source,
         ecr,
         docker,
         engine,
         repo: target,
         registry: login.registry,
         tags,
-        log
+        log,
+        push: { ...ctx.push, onRetry: (m) => log.warning(m) }
     });
     return {
         uri,
         digest: pushed.digest,
-        pinned: (0,image_refs/* pinnedUriFor */.Uu)(login.registry, repository, pushed.digest),
+        pinned: pinned(pushed.digest),
         built: pushed.built,
-        tags: pushed.tags
+        tags: pushed.tags,
+        commit: commit.sha,
+        ...(pushed.built ? {} : { reused: 'tag' })
     };
 }
+/**
+ * An image that makes a build unnecessary: first one built from exactly this content (by any
+ * commit), found by its content tag; then, as before content keys, the image already tagged
+ * for this commit (skip-existing-image, or always in a repository whose tags cannot move).
+ * The commit's tag, and `latest`, are added to a reused image through ECR, so they never lag.
+ */
+async function reuseExisting(check) {
+    const { settings, commit, ecr, repo, tag, source, clean, log } = check;
+    if (settings.reuseByContent) {
+        const byContent = (0,image_refs/* contentTag */.mB)(source.contentKey);
+        const image = await ecr.image(repo.name, byContent);
+        const labels = image ? await ecr.imageLabels(repo.name, image) : undefined;
+        if (image && labels?.[CONTENT_KEY_LABEL] !== source.contentKey) {
+            log.warning(`${repo.name}:${byContent} is not labelled with the content key it is named after; it is not reused.`);
+        }
+        else if (image) {
+            const builtBy = labels?.[REVISION_LABEL] ?? '';
+            const tags = await addTags(ecr, repo, image, (0,image_refs/* imageTags */.rK)(tag, settings.pushLatest && clean), log);
+            log.info(`Reusing ${repo.name}@${image.digest}, built from commit ${builtBy.slice(0, 12) || '(unknown)'}: ` +
+                `it was built from exactly the same content (${source.contentKey.slice(0, 19)}…: the Dockerfile, every file ` +
+                `Docker sends, build-args, platform and target), so nothing is built or pushed. Tagged ${tags.join(', ')}.`);
+            return { digest: image.digest, built: false, tags, commit: builtBy, reused: 'content' };
+        }
+    }
+    const immutable = tagIsImmutable(repo, tag);
+    if (!settings.skipExistingImage && !immutable)
+        return undefined;
+    const existing = await ecr.image(repo.name, tag);
+    if (!existing)
+        return undefined;
+    if (!settings.skipExistingImage) {
+        log.notice(`${repo.name}:${tag} already exists and the repository does not let tags move, so that image is reused instead of rebuilt.`);
+    }
+    const latest = settings.pushLatest && clean ? await addTags(ecr, repo, existing, ['latest'], log) : [];
+    log.info(`${repo.name}:${tag} is already in the registry (${existing.digest}); nothing to build or push.`);
+    return { digest: existing.digest, built: false, tags: [tag, ...latest], commit: commit.sha, reused: 'tag' };
+}
+/** Puts `tags` on an image already in the repository; returns those it carries now. */
+async function addTags(ecr, repo, image, tags, log) {
+    const carried = [];
+    for (const t of tags) {
+        const result = await ecr.addTag(repo.name, image, t);
+        if (result === 'refused') {
+            log.warning(`'${t}' already points at another image in ${repo.name} and the repository does not let it move; the job runs ${image.digest} all the same.`);
+        }
+        else
+            carried.push(t);
+    }
+    return carried;
+}
 async function buildAndPush(job) {
-    const { settings, commit, tag, ecr, docker, engine, repo, registry, tags, log } = job;
+    const { settings, commit, tag, source, ecr, docker, engine, repo, registry, tags, log } = job;
     const refs = tags.map((t) => (0,image_refs/* imageUriFor */.Zz)(registry, repo.name, t));
     const metadataDir = engine.builder.kind === 'buildx' ? await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'train-on-push-')) : undefined;
     const metadataFile = metadataDir ? (0,external_node_path_.join)(metadataDir, 'metadata.json') : undefined;
@@ -792,9 +966,11 @@ async function buildAndPush(job) {
                 repository: commit.repository,
                 serverUrl: process.env.GITHUB_SERVER_URL,
                 created: new Date(),
-                uncommitted: job.uncommitted
+                uncommitted: source.uncommitted,
+                contentKey: source.contentKey
             }),
             buildArgs: (0,build_args/* buildArgList */.Z)(settings.buildArgs),
+            target: settings.target,
             cache: settings.cache,
             immutable: tagIsImmutable(repo, image_refs/* CACHE_TAG */.yJ),
             metadataFile
@@ -827,10 +1003,10 @@ async function buildAndPush(job) {
             }
             let digest;
             const done = [];
-            // The short-hash tag goes first: its digest is the one the job is pinned to.
+            // The build's own tag goes first: its digest is the one the job is pinned to.
             for (const [i, ref] of refs.entries()) {
                 try {
-                    const d = await docker.push(ref);
+                    const d = await docker.push(ref, job.push);
                     digest ??= d;
                     done.push(tags[i]);
                     log.info(`Pushed ${ref} (${d})`);
@@ -842,7 +1018,7 @@ async function buildAndPush(job) {
                             throw error;
                         return { digest: taken, tags: [tag], built: false };
                     }
-                    // `latest`, made immutable-and-taken by someone else after it was checked.
+                    // The content tag or `latest`, made immutable-and-taken by someone else after it was checked.
                     if (!isImmutableTagRefusal((0,errors/* errorMessage */.g)(error)))
                         throw error;
                     log.warning(`'${tags[i]}' could not be moved in ${repo.name}: ${(0,errors/* errorMessage */.g)(error)}`);
@@ -878,28 +1054,23 @@ async function logoutRegistry(registry, ctx) {
         ctx.log.info(`Logged out of ${registry}`);
 }
 /**
- * The digest to reuse instead of building, if any. An IMMUTABLE tag that exists is always
- * reused: pushing it again would fail even with identical content.
+ * The build's tag always; the content tag, so a later commit with the same inputs finds the
+ * image; `latest` when asked. A tag other than the build's that exists where tags cannot move
+ * is left out (pushing it would only be refused).
  */
-async function reuseExisting(ecr, repo, tag, skipExisting, log) {
-    const immutable = tagIsImmutable(repo, tag);
-    if (!skipExisting && !immutable)
-        return undefined;
-    const digest = await ecr.imageDigest(repo.name, tag);
-    if (digest && !skipExisting) {
-        log.notice(`${repo.name}:${tag} already exists and the repository does not let tags move, so that image is reused instead of rebuilt.`);
-    }
-    return digest;
-}
-/** The build's tag always; `latest` unless it exists and may not move. */
-async function tagsToPush(ecr, repo, tag, pushLatest, log) {
+async function tagsToPush(ecr, repo, tag, byContent, pushLatest, log) {
     const tags = (0,image_refs/* imageTags */.rK)(tag, pushLatest);
-    if (!tags.includes('latest') || !tagIsImmutable(repo, 'latest'))
-        return tags;
-    if (!(await ecr.imageDigest(repo.name, 'latest')))
-        return tags;
-    log.warning(`'latest' already exists in ${repo.name} and its tags are immutable, so it is not moved to this build; set push-latest: false to silence this.`);
-    return tags.filter((t) => t !== 'latest');
+    tags.splice(1, 0, byContent);
+    const kept = [];
+    for (const t of tags) {
+        if (t !== tag && tagIsImmutable(repo, t) && (await ecr.imageDigest(repo.name, t))) {
+            if (t === 'latest')
+                log.warning(`'latest' already exists in ${repo.name} and its tags are immutable, so it is not moved to this build; set push-latest: false to silence this.`);
+            continue;
+        }
+        kept.push(t);
+    }
+    return kept;
 }
 async function createRepository(ecr, name, log) {
     const created = await ecr.createRepository(name);
@@ -921,8 +1092,9 @@ function inWorkspace(workspace, path) {
     return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
 }
 function describeBuilder(b) {
+    const store = b.imageStore === 'containerd' ? ', containerd image store' : '';
     if (b.kind === 'buildx')
-        return `buildx ${b.version ?? ''} (${b.driver ?? 'unknown'} driver)`.replace('  ', ' ');
+        return `buildx ${b.version ?? ''} (${b.driver ?? 'unknown'} driver${store})`.replace('  ', ' ');
     if (b.kind === 'buildkit')
         return 'docker build with BuildKit';
     return 'docker build (legacy builder: this CLI has no buildx plugin)';

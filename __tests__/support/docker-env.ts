@@ -94,6 +94,10 @@ export interface DockerEnv {
   startRegistry(options?: { readonly?: boolean; password?: string }): Promise<Registry>
   /** Runs the docker CLI against this engine. */
   docker(args: string[], input?: string): { status: number; stdout: string; stderr: string }
+  /** Stops the engine and starts it again on an empty data root (images, build cache, logins gone). */
+  freshEngine(): Promise<void>
+  /** `classic` or `containerd`, as asked for. */
+  imageStore: 'classic' | 'containerd'
   stop(): Promise<void>
 }
 
@@ -134,8 +138,18 @@ async function stopChild(child: ChildProcess, timeoutMs = 15000): Promise<void> 
   clearTimeout(timer)
 }
 
+/** How the engine is set up. */
+export interface DockerEnvOptions {
+  /**
+   * `containerd`: Docker's containerd image store (daemon.json features.containerd-snapshotter,
+   * the default from Docker 29), whose buildx `docker` driver exports a registry cache.
+   * `classic` (default): the graph-driver image store most runners still have.
+   */
+  imageStore?: 'classic' | 'containerd'
+}
+
 /** Starts dockerd and one registry in a fresh temp dir. */
-export async function startDockerEnv(): Promise<DockerEnv> {
+export async function startDockerEnv(options: DockerEnvOptions = {}): Promise<DockerEnv> {
   const root = mkdtempSync(join(tmpdir(), 'top-docker-'))
   const children: ChildProcess[] = []
   const cleanups: (() => Promise<void>)[] = []
@@ -170,33 +184,52 @@ export async function startDockerEnv(): Promise<DockerEnv> {
     }
 
     const dockerdLog = join(root, 'dockerd.log')
-    const logFd = openSync(dockerdLog, 'a')
-    const dockerd = spawn(
-      'dockerd',
-      [
-        '--data-root',
-        dirs.data,
-        '--exec-root',
-        dirs.exec,
-        '-H',
-        dockerHost,
-        '--pidfile',
-        join(root, 'docker.pid'),
-        '--iptables=false',
-        '--ip6tables=false',
-        '--bridge=none',
-        '--log-level=warn'
-      ],
-      { stdio: ['ignore', logFd, logFd], env: { ...process.env, DOCKER_CONFIG: dirs.config } }
+    const daemonJson = join(root, 'daemon.json')
+    writeFileSync(
+      daemonJson,
+      JSON.stringify(options.imageStore === 'containerd' ? { features: { 'containerd-snapshotter': true } } : {})
     )
-    children.push(dockerd)
-    cleanups.push(() => stopChild(dockerd))
-    await waitFor(
-      'dockerd',
-      () => docker(['version', '--format', '{{.Server.Version}}']).status === 0,
-      30000,
-      dockerdLog
-    )
+    let dockerd: ChildProcess | undefined
+    /** Starts the engine on an empty data root: a fresh runner, as a GitHub-hosted job gets. */
+    const startEngine = async (): Promise<void> => {
+      rmSync(dirs.data, { recursive: true, force: true, maxRetries: 3 })
+      rmSync(dirs.exec, { recursive: true, force: true, maxRetries: 3 })
+      mkdirSync(dirs.data, { recursive: true })
+      mkdirSync(dirs.exec, { recursive: true })
+      const logFd = openSync(dockerdLog, 'a')
+      const child = spawn(
+        'dockerd',
+        [
+          '--config-file',
+          daemonJson,
+          '--data-root',
+          dirs.data,
+          '--exec-root',
+          dirs.exec,
+          '-H',
+          dockerHost,
+          '--pidfile',
+          join(root, 'docker.pid'),
+          '--iptables=false',
+          '--ip6tables=false',
+          '--bridge=none',
+          '--log-level=warn'
+        ],
+        { stdio: ['ignore', logFd, logFd], env: { ...process.env, DOCKER_CONFIG: dirs.config } }
+      )
+      dockerd = child
+      children.push(child)
+      await waitFor(
+        'dockerd',
+        () => docker(['version', '--format', '{{.Server.Version}}']).status === 0,
+        30000,
+        dockerdLog
+      )
+    }
+    cleanups.push(async () => {
+      if (dockerd) await stopChild(dockerd)
+    })
+    await startEngine()
 
     const startRegistry = async (options: { readonly?: boolean; password?: string } = {}): Promise<Registry> => {
       const port = await freePort()
@@ -259,6 +292,13 @@ export async function startDockerEnv(): Promise<DockerEnv> {
       registry,
       startRegistry,
       docker,
+      imageStore: options.imageStore ?? 'classic',
+      async freshEngine() {
+        if (dockerd) await stopChild(dockerd)
+        // Logins live in DOCKER_CONFIG, which a fresh runner does not have either.
+        rmSync(join(dirs.config, 'config.json'), { force: true })
+        await startEngine()
+      },
       stop: stopAll
     }
   } catch (error) {
@@ -279,6 +319,37 @@ export class RegistryClient {
     const headers: Record<string, string> = { authorization: this.auth }
     if (accept) headers.accept = accept
     return fetch(`${this.registry.url}${path}`, { method, headers })
+  }
+
+  /** The manifest behind a tag or digest, exactly as stored, or undefined when it is not there. */
+  async manifest(
+    repository: string,
+    reference: string
+  ): Promise<{ body: string; mediaType: string; digest: string } | undefined> {
+    const res = await this.get(`/v2/${repository}/manifests/${reference}`, RegistryClient.MANIFEST_TYPES)
+    if (res.status === 404) return undefined
+    if (!res.ok) throw new Error(`registry GET manifest ${repository}:${reference}: HTTP ${res.status}`)
+    return {
+      body: await res.text(),
+      mediaType: res.headers.get('content-type') ?? '',
+      digest: res.headers.get('docker-content-digest') ?? ''
+    }
+  }
+
+  /** Puts a manifest under a tag (what ECR's PutImage does); returns the digest the registry gives it. */
+  async putManifest(repository: string, tag: string, body: string, mediaType: string): Promise<string> {
+    const res = await fetch(`${this.registry.url}/v2/${repository}/manifests/${tag}`, {
+      method: 'PUT',
+      headers: { authorization: this.auth, 'content-type': mediaType },
+      body
+    })
+    if (!res.ok) throw new Error(`registry PUT manifest ${repository}:${tag}: HTTP ${res.status} ${await res.text()}`)
+    return res.headers.get('docker-content-digest') ?? ''
+  }
+
+  /** A blob of a repository (a layer, an image config). */
+  async blob(repository: string, digest: string): Promise<Response> {
+    return this.get(`/v2/${repository}/blobs/${digest}`)
   }
 
   static readonly MANIFEST_TYPES = [

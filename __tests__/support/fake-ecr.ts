@@ -6,8 +6,12 @@
  *   mutability; BatchGetImage reads the registry itself, so it reports what was really pushed.
  * - the registry endpoint: a small HTTP front on 127.0.0.1 that forwards to the real registry
  *   but, like ECR, refuses to overwrite a tag that is immutable in its repository (the
- *   registry itself has no such notion), and records every manifest push.
+ *   registry itself has no such notion), records every manifest push and counts the bytes
+ *   uploaded, and serves the download URLs GetDownloadUrlForLayer hands out (S3's role).
+ * PutImage and BatchGetImage work on the registry's real manifests, so an image tagged
+ * through the API is exactly the one pushed.
  */
+import { createHash } from 'node:crypto'
 import { createServer, request, type Server } from 'node:http'
 import { listenOnLoopback } from './loopback.js'
 import { AwsFault, type FakeAws, type Handler } from './fake-aws.js'
@@ -40,6 +44,10 @@ export interface FakeEcr {
   hideOnce: Set<string>
   /** Manifest pushes through the front, in order, with the answer given. */
   pushes: { repository: string; reference: string; status: number }[]
+  /** Bytes of blob uploads that went through the front (layers and configs pushed). */
+  uploadedBytes(): number
+  /** Tags added with PutImage, in order. */
+  putImages: { repository: string; tag: string; digest: string }[]
   /**
    * Consulted for every request to the registry front: answer with a registry error, or
    * drop the connection, instead of forwarding (pushes refused or failing on the way).
@@ -64,9 +72,12 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
   const client = new RegistryClient(registry)
   const repositories = new Map<string, FakeRepository>()
   const pushes: FakeEcr['pushes'] = []
+  const putImages: FakeEcr['putImages'] = []
+  const uploaded = { bytes: 0 }
   const front = await startFront(
     registry,
     (r) => ecr.faults?.(r),
+    uploaded,
     async (repository, reference) => {
       const repo = repositories.get(repository)
       if (!repo || reference.startsWith('sha256:') || !tagIsImmutable(repo, reference)) return undefined
@@ -85,6 +96,8 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
     loseNextCreateRace: false,
     hideOnce: new Set(),
     pushes,
+    putImages,
+    uploadedBytes: () => uploaded.bytes,
     addRepository: (name, mutability = 'MUTABLE', exclusions = []) =>
       void repositories.set(name, { mutability, exclusions, createdAt: new Date() }),
     reset: () => {
@@ -165,12 +178,14 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
       for (const id of input.imageIds) {
         const reference = id.imageDigest ?? id.imageTag ?? ''
         const hidden = ecr.hideOnce.delete(`${name}:${reference}`)
-        const digest = hidden ? undefined : await client.digest(name, reference)
-        if (digest) {
+        const manifest = hidden ? undefined : await client.manifest(name, reference)
+        if (manifest) {
           images.push({
             registryId: ACCOUNT,
             repositoryName: name,
-            imageId: { imageDigest: digest, imageTag: id.imageTag }
+            imageId: { imageDigest: manifest.digest, imageTag: id.imageTag },
+            imageManifest: manifest.body,
+            imageManifestMediaType: manifest.mediaType
           })
         } else {
           failures.push({
@@ -181,6 +196,59 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
         }
       }
       return { images, failures }
+    },
+    PutImage: async (input: {
+      repositoryName: string
+      imageManifest: string
+      imageManifestMediaType?: string
+      imageTag?: string
+      imageDigest?: string
+    }) => {
+      const name = input.repositoryName
+      const repo = repositories.get(name)
+      if (!repo) throw notFound(name)
+      const tag = input.imageTag ?? ''
+      const digest = `sha256:${createHash('sha256').update(input.imageManifest).digest('hex')}`
+      if (input.imageDigest && input.imageDigest !== digest)
+        throw new AwsFault(
+          'ImageDigestDoesNotMatchException',
+          `The image digest ${input.imageDigest} does not match the manifest`
+        )
+      const current = tag ? await client.digest(name, tag) : undefined
+      if (current === digest)
+        throw new AwsFault(
+          'ImageAlreadyExistsException',
+          `Image with digest '${digest}' and tag '${tag}' already exists in the repository with name '${name}' in registry with id '${ACCOUNT}'`
+        )
+      if (current && tagIsImmutable(repo, tag))
+        throw new AwsFault(
+          'ImageTagAlreadyExistsException',
+          `The image tag '${tag}' already exists in the '${name}' repository and cannot be overwritten because the repository is immutable.`
+        )
+      const mediaType =
+        input.imageManifestMediaType ??
+        ((JSON.parse(input.imageManifest) as { mediaType?: string }).mediaType ||
+          'application/vnd.oci.image.manifest.v1+json')
+      await client.putManifest(name, tag || digest, input.imageManifest, mediaType)
+      putImages.push({ repository: name, tag, digest })
+      return {
+        image: {
+          registryId: ACCOUNT,
+          repositoryName: name,
+          imageId: { imageDigest: digest, ...(tag ? { imageTag: tag } : {}) },
+          imageManifest: input.imageManifest,
+          imageManifestMediaType: mediaType
+        }
+      }
+    },
+    GetDownloadUrlForLayer: async (input: { repositoryName: string; layerDigest: string }) => {
+      const name = input.repositoryName
+      if (!repositories.has(name)) throw notFound(name)
+      // S3's part: a URL that needs no registry login, as a pre-signed one does not.
+      return {
+        downloadUrl: `http://${front.host}/__download/${name}/${input.layerDigest}`,
+        layerDigest: input.layerDigest
+      }
     }
   }
   return ecr
@@ -193,12 +261,20 @@ export async function startFakeEcr(registry: Registry, region = 'us-east-1'): Pr
 async function startFront(
   registry: Registry,
   fault: (request: { method: string; path: string }) => FrontFault | undefined,
+  uploaded: { bytes: number },
   refuse: (repository: string, reference: string) => Promise<string | undefined>,
   pushes: FakeEcr['pushes']
 ): Promise<{ host: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0]
+      const download = /^\/__download\/(.+)\/(sha256:[0-9a-f]{64})$/.exec(path)
+      if (download) {
+        const blob = await new RegistryClient(registry).blob(download[1], download[2])
+        res.writeHead(blob.status, { 'content-type': 'application/octet-stream' })
+        res.end(Buffer.from(await blob.arrayBuffer()))
+        return
+      }
       const injected = fault({ method: req.method ?? 'GET', path })
       if (injected === 'reset') {
         req.socket.destroy()
@@ -251,6 +327,9 @@ async function startFront(
         }
       )
       upstream.on('error', () => res.destroy())
+      // Layer and config uploads: what a push really sends over the network.
+      if ((req.method === 'PATCH' || req.method === 'PUT') && /\/blobs\/uploads\//.test(path))
+        req.on('data', (chunk: Buffer) => (uploaded.bytes += chunk.length))
       req.pipe(upstream)
     })()
   })

@@ -12,14 +12,9 @@ import { resolveCommit } from '../config/commit.js'
 import { locateProblems } from '../config/locate-problems.js'
 import { parseBoolean, readCommitInputs, readSettings } from '../config/read-settings.js'
 import type { Commit, Settings } from '../config/settings.js'
-import {
-  openSourceTree,
-  removeSourceTree,
-  uncommittedDigest,
-  uncommittedFiles,
-  type SourceTree
-} from '../config/source-tree.js'
+import { openSourceTree, removeSourceTree, uncommittedFiles, type SourceTree } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
+import { describeImageSource } from '../image/image-source.js'
 import { previewImage, previewLines } from '../image/preview.js'
 import type { JobOutcome } from '../job/outcome.js'
 import { makePlan, type Plan } from '../job/plan.js'
@@ -123,7 +118,6 @@ async function prepare(
     )
     result.source.uncommitted = uncommitted
     if (uncommitted.length > 0) {
-      result.source.uncommittedId = uncommittedDigest(tree.root, uncommitted)
       const list = uncommitted.map((f) => `${f.path} (${f.change})`)
       if (!settings.allowDirty) {
         throw new ConfigError([
@@ -135,13 +129,15 @@ async function prepare(
       }
       log.warning(
         `${uncommitted.length} file(s) of the build or the configs differ from commit ${commit.shortSha} and are ` +
-          `part of this run: ${list.join(', ')}. The job is tagged train-on-push:dirty and the image does not take ` +
-          `the tag ${commit.shortSha}. Set allow-dirty: false to refuse such runs.`
+          `part of this run: ${list.join(', ')}. The job is tagged train-on-push:dirty, and an image with any of ` +
+          `them in it does not take the tag ${commit.shortSha}. Set allow-dirty: false to refuse such runs.`
       )
     }
   }
   for (const notice of notices) log.notice(notice)
   result.notices.push(...notices)
+  // What the image is built from: read now, so a dry run shows it and the build can be reused.
+  result.imageSource = await describeImageSource(settings, result.source.uncommitted)
 
   const dirty = result.source.uncommitted.length > 0 ? result.source.uncommitted : undefined
   const plan = makePlan(settings, commit, runInfo(), { dirty })
@@ -179,7 +175,7 @@ async function train(result: RunResult, opened: { tree?: SourceTree }): Promise<
 
   if (settings.dryRun) {
     result.request = plan.request
-    const preview = previewImage(settings, commit, result.source?.uncommittedId)
+    const preview = previewImage(settings, commit, result.imageSource!)
     result.imagePreview = preview
     result.image = { uri: preview.uri, tags: preview.tags }
     await log.group(`Image for ${commit.shortSha} (dry run)`, async () => {
@@ -204,9 +200,7 @@ async function train(result: RunResult, opened: { tree?: SourceTree }): Promise<
   const image = await publishImage(settings, commit, {
     log,
     exec: actionExec,
-    uncommitted: result.source?.uncommittedId
-      ? { files: result.source.uncommitted, id: result.source.uncommittedId }
-      : undefined,
+    source: result.imageSource!,
     onLogin: (registry) => state.rememberRegistry(registry)
   })
   result.image = image
@@ -221,7 +215,7 @@ async function train(result: RunResult, opened: { tree?: SourceTree }): Promise<
   const submitted = await submitJob(
     settings,
     plan.jobName,
-    (name) => plan.requestFor(name, image.pinned ?? image.uri, image.digest),
+    (name) => plan.requestFor(name, image.pinned ?? image.uri, image.digest, image.commit),
     {
       log,
       shortSha: commit.shortSha,

@@ -27,10 +27,12 @@ export const Input = {
   PollIntervalSeconds: 'poll-interval-seconds',
   StopOnCancel: 'stop-on-cancel',
   IfJobExists: 'if-job-exists',
+  ReuseByContent: 'reuse-by-content',
   SkipExistingImage: 'skip-existing-image',
   CreateRepository: 'create-repository',
   PushLatest: 'push-latest',
   Platform: 'platform',
+  Target: 'target',
   BuildArgs: 'build-args',
   Cache: 'cache'
 } as const
@@ -67,10 +69,12 @@ export const INPUT_DEFAULTS: Inputs = {
   'poll-interval-seconds': '30',
   'stop-on-cancel': 'true',
   'if-job-exists': 'auto',
+  'reuse-by-content': 'true',
   'skip-existing-image': 'true',
   'create-repository': 'true',
   'push-latest': 'true',
   platform: 'linux/amd64',
+  target: '',
   'build-args': '',
   cache: 'registry'
 }
@@ -82,6 +86,7 @@ export const Output = {
   Image: 'image',
   ImageDigest: 'image-digest',
   ImageBuilt: 'image-built',
+  ImageCommit: 'image-commit',
   JobName: 'job-name',
   JobArn: 'job-arn',
   JobStatus: 'job-status',

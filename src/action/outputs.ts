@@ -23,6 +23,7 @@ export function outputsOf(result: RunResult): Partial<Record<OutputName, string>
     out[Output.Image] = image.uri
     if (image.digest) out[Output.ImageDigest] = image.digest
     if (image.built !== undefined) out[Output.ImageBuilt] = String(image.built)
+    if (image.commit) out[Output.ImageCommit] = image.commit
   }
   // A run that stopped before any job existed says so, and names no job, links or artifacts.
   if (!result.dryRun && result.error && (!job?.status || job.status === 'NotSubmitted'))

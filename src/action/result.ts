@@ -1,6 +1,7 @@
 import type { Commit } from '../config/settings.js'
 import type { UncommittedFile } from '../config/source-tree.js'
 import type { ContainerArgumentsPlan } from '../hydra/index.js'
+import type { DescribedSource } from '../image/image-source.js'
 import type { ImagePreview } from '../image/preview.js'
 import type { ImageOutcome } from '../image/publish.js'
 import type { JobOutcome } from '../job/outcome.js'
@@ -17,8 +18,6 @@ export interface SourceFacts {
   head: string
   /** Files of the build or the configs that differ from the commit (only when the checkout is used). */
   uncommitted: UncommittedFile[]
-  /** Names their state in the image tag (`<short>-dirty-<id>`); set when there are any. */
-  uncommittedId?: string
 }
 
 /** What one run of the action did; the step summary and the outputs are written from it. */
@@ -30,6 +29,8 @@ export interface RunResult {
   image?: ImageOutcome
   /** In a dry run: what the image stage would do. */
   imagePreview?: ImagePreview
+  /** What the image is built from (its content key) and which uncommitted files are in it. */
+  imageSource?: DescribedSource
   job?: JobOutcome
   /** The container arguments and how they were made (packing, keys set later). */
   arguments?: ContainerArgumentsPlan

@@ -112,14 +112,25 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
   }
   const img = result.image
   if (img) {
+    const builtBy = img.commit && c && img.commit !== c.sha ? img.commit : undefined
     const how =
-      img.built === undefined ? 'planned' : img.built ? 'built and pushed' : 'reused (already in the registry)'
+      img.built === undefined
+        ? 'planned'
+        : img.built
+          ? 'built and pushed'
+          : img.reused === 'content'
+            ? `reused: built from exactly the same content${builtBy ? ` by commit ${code(builtBy.slice(0, 7))}` : ''}, nothing built or pushed`
+            : 'reused (already in the registry for this commit)'
     rows.push(['Image', `${code(img.uri)} — ${how}`])
     if (img.digest) rows.push(['Digest', code(img.digest)])
   }
   const preview = result.imagePreview
   if (preview) {
     rows.push(['Tags', preview.tags.map(code).join(', ')])
+    rows.push([
+      'Content key',
+      `${code(preview.contentKey)}${preview.reuseByContent ? ' (an image with this key is reused)' : ''}`
+    ])
     rows.push([
       'Build',
       `context ${code(preview.context)}, ${code(preview.dockerfile)}, ${code(preview.platform)}, cache ${code(preview.cache)}`

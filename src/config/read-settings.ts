@@ -134,6 +134,7 @@ export function readSettings(inputs: Inputs, root: string, env: NodeJS.ProcessEn
     pollIntervalSeconds: r.int(Input.PollIntervalSeconds, 1, 3600) ?? 30,
     stopOnCancel: r.bool(Input.StopOnCancel),
     ifJobExists: r.choice(Input.IfJobExists, IF_JOB_EXISTS),
+    reuseByContent: r.bool(Input.ReuseByContent),
     skipExistingImage: r.bool(Input.SkipExistingImage),
     createRepository: r.bool(Input.CreateRepository),
     pushLatest: r.bool(Input.PushLatest),
@@ -216,7 +217,7 @@ function readHydraInput(r: InputReader, root: string): Pick<Settings, 'hydra' | 
 function readBuildInputs(
   r: InputReader,
   root: string
-): Pick<Settings, 'context' | 'dockerfile' | 'platform' | 'buildArgs'> {
+): Pick<Settings, 'context' | 'dockerfile' | 'platform' | 'target' | 'buildArgs'> {
   const context = r.text(Input.Context) || '.'
   const dockerfile = r.text(Input.Dockerfile) || join(context, 'Dockerfile')
   const contextPath = inside(root, context)
@@ -233,7 +234,11 @@ function readBuildInputs(
   }
   const buildArgs = r.lines(Input.BuildArgs).filter((l) => l !== '')
   r.problems.push(...validateBuildArgs(buildArgs, `input ${Input.BuildArgs}`))
-  return { context, dockerfile, platform, buildArgs }
+  const target = r.text(Input.Target)
+  // A stage name as Docker allows it: letters, digits, and . _ - after the first.
+  if (target !== '' && !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(target))
+    r.add(Input.Target, `'${target}' is not a Dockerfile stage name (letters, digits, '.', '_' and '-')`)
+  return { context, dockerfile, platform, target, buildArgs }
 }
 
 /** Which commit to train and how long its short hash is: needed before the config files can be read. */

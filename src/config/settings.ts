@@ -75,10 +75,14 @@ export interface Settings {
   pollIntervalSeconds: number
   stopOnCancel: boolean
   ifJobExists: IfJobExists
+  /** Reuse an image built from the same content by any commit (see image/content-key.ts). */
+  reuseByContent: boolean
   skipExistingImage: boolean
   createRepository: boolean
   pushLatest: boolean
   platform: string
+  /** The Dockerfile stage to build; '' for the last one. */
+  target: string
   /** `K=V` lines as given. */
   buildArgs: string[]
   cache: CacheMode

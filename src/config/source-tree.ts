@@ -7,8 +7,8 @@
  *   pull request's merge commit): a temporary `git worktree` of the commit, removed again
  *   when the run is done with it.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { lstatSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lastLines, type Exec } from '../exec.js'
@@ -108,22 +108,4 @@ export async function uncommittedFiles(
   )
   if (out.exitCode !== 0) throw new Error(`git status failed: ${lastLines(out.stderr || out.stdout, 3)}`)
   return parseStatus(out.stdout).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-}
-
-/**
- * 12 hex characters that change whenever the uncommitted files change (their paths, how they
- * differ, their bytes): the image of a build with such files is tagged with it, never with the
- * commit's own tag.
- */
-export function uncommittedDigest(root: string, files: readonly UncommittedFile[]): string {
-  const hash = createHash('sha256').update('train-on-push uncommitted v1\0')
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    hash.update(`${f.path}\0${f.change}\0`)
-    const full = join(root, f.path)
-    const stat = lstatSync(full, { throwIfNoEntry: false })
-    if (stat?.isFile()) hash.update(readFileSync(full))
-    else if (stat?.isSymbolicLink()) hash.update(readlinkSync(full))
-    hash.update('\0')
-  }
-  return hash.digest('hex').slice(0, 12)
 }

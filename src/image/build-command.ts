@@ -20,6 +20,12 @@ export interface Builder {
   driver?: string
   /** buildx version, e.g. `0.12.1`. */
   version?: string
+  /**
+   * The engine's image store: `containerd` when Docker Engine runs with the containerd image
+   * store (daemon.json features.containerd-snapshotter, the default from Docker 29), whose
+   * `docker` driver can export a registry cache; `classic` otherwise.
+   */
+  imageStore?: 'classic' | 'containerd'
 }
 export interface BuildCommandInput {
   builder: Builder
@@ -33,6 +39,8 @@ export interface BuildCommandInput {
   platform: string
   labels: Record<string, string>
   buildArgs: string[]
+  /** The stage to build; '' or none for the last one. */
+  target?: string
   cache: CacheMode
   /** An IMMUTABLE repository cannot hold a cache tag that is rewritten on every build. */
   immutable: boolean
@@ -57,6 +65,8 @@ export function buildCommand(p: BuildCommandInput): BuildCommand {
   const env: Record<string, string> = {}
   let cacheNote: string | undefined
   const containerDriver = p.builder.kind === 'buildx' && p.builder.driver !== undefined && p.builder.driver !== 'docker'
+  // The docker driver exports a registry cache only on the containerd image store.
+  const exportsCache = containerDriver || (p.builder.kind === 'buildx' && p.builder.imageStore === 'containerd')
   if (p.builder.kind === 'buildx') args.push('buildx', 'build')
   else {
     args.push('build')
@@ -67,6 +77,7 @@ export function buildCommand(p: BuildCommandInput): BuildCommand {
   args.push('--platform', p.platform)
   for (const [k, v] of Object.entries(p.labels)) args.push('--label', `${k}=${v}`)
   for (const a of p.buildArgs) args.push('--build-arg', a)
+  if (p.target) args.push('--target', p.target)
 
   const latestRef = `${p.repositoryRef}:latest`
   const cacheRef = `${p.repositoryRef}:${CACHE_TAG}`
@@ -75,8 +86,8 @@ export function buildCommand(p: BuildCommandInput): BuildCommand {
     cacheNote = `cache '${cache}' needs BuildKit, which this Docker CLI only offers through the buildx plugin; building without a cache`
     cache = 'none'
   }
-  if (cache === 'registry' && !containerDriver) {
-    cacheNote = `cache 'registry' needs a buildx container builder (docker/setup-buildx-action); using an inline cache instead`
+  if (cache === 'registry' && !exportsCache) {
+    cacheNote = `cache 'registry' needs buildx with a container builder (docker/setup-buildx-action) or Docker's containerd image store; using an inline cache instead`
     cache = 'inline'
   } else if (cache === 'registry' && p.immutable) {
     cacheNote = `cache 'registry' would rewrite the '${CACHE_TAG}' tag, which an IMMUTABLE repository refuses; using an inline cache instead`
@@ -126,9 +137,10 @@ export function versionAtLeast(version: string | undefined, major: number, minor
 /** Picks the builder from what the CLI offers. */
 export function chooseBuilder(
   clientVersion: string,
-  buildx: { version?: string; driver?: string } | undefined
+  buildx: { version?: string; driver?: string } | undefined,
+  imageStore?: Builder['imageStore']
 ): Builder {
-  if (buildx) return { kind: 'buildx', version: buildx.version, driver: buildx.driver }
+  if (buildx) return { kind: 'buildx', version: buildx.version, driver: buildx.driver, imageStore }
   // From Docker CLI 23 on, `docker build` with BuildKit is a shim over the buildx plugin.
   const major = Number(/^(\d+)/.exec(clientVersion)?.[1] ?? '0')
   return { kind: major >= 23 ? 'legacy' : 'buildkit' }

@@ -5,6 +5,24 @@ export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+(?:\.\d+)?)/.exec(output)?.[1]
 }
 
+/**
+ * The engine's image store from `docker info --format '{{json .DriverStatus}}'`: the
+ * containerd store reports `driver-type io.containerd.snapshotter.v1`.
+ */
+export function parseImageStore(driverStatus: string): 'classic' | 'containerd' {
+  return /io\.containerd\.snapshotter/.test(driverStatus) ? 'containerd' : 'classic'
+}
+
+/**
+ * A push that failed on the way rather than being refused: the registry answered 5xx, the
+ * connection dropped, or the registry lost the upload session. Worth trying again.
+ */
+export function isTransientPushFailure(output: string): boolean {
+  return /blob upload unknown|BLOB_UPLOAD_UNKNOWN|connection reset|broken pipe|unexpected EOF|EOF$|received unexpected HTTP status: 5\d\d|\b50[0234]\b|Service Unavailable|Internal Server Error|Bad Gateway|i\/o timeout|TLS handshake timeout/im.test(
+    output
+  )
+}
+
 /** The selected builder's driver from `docker buildx inspect`. */
 export function parseBuildxDriver(output: string): string | undefined {
   return /^Driver:\s*(\S+)/m.exec(output)?.[1]

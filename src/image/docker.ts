@@ -4,7 +4,13 @@
  */
 import { lastLines, OutputTail, type Exec, type ExecOptions, type ExecResult } from '../exec.js'
 import { chooseBuilder, type Builder, type BuildCommand } from './build-command.js'
-import { parseBuildxDriver, parseBuildxVersion, parsePushDigest } from './docker-output.js'
+import {
+  isTransientPushFailure,
+  parseBuildxDriver,
+  parseBuildxVersion,
+  parseImageStore,
+  parsePushDigest
+} from './docker-output.js'
 
 /** What the runner's Docker offers. */
 export interface DockerInfo {
@@ -46,6 +52,27 @@ export function registryTrouble(output: string): 'refused' | 'unreachable' | 'ot
   return 'other'
 }
 
+/** How hard `Docker.push` tries. */
+export interface PushOptions {
+  /** In all, the first try included (default 4). */
+  attempts?: number
+  /** Tests pass one that does not really wait. */
+  sleep?: (ms: number) => Promise<void>
+  /** Told before each new try, with why. */
+  onRetry?: (message: string) => void
+}
+
+/** `docker push` failed; `transient` when trying again may help. */
+export class PushFailed extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean
+  ) {
+    super(message)
+    this.name = 'PushFailed'
+  }
+}
+
 /** The `docker` on PATH, started through the action's process runner. */
 export class Docker {
   constructor(private readonly exec: Exec) {}
@@ -84,7 +111,9 @@ export class Docker {
         driver: inspect.exitCode === 0 ? parseBuildxDriver(inspect.stdout) : undefined
       }
     }
-    return { clientVersion, serverVersion, arch, builder: chooseBuilder(clientVersion, found) }
+    const info = await this.run(['info', '--format', '{{json .DriverStatus}}'])
+    const store = info.exitCode === 0 ? parseImageStore(info.stdout) : undefined
+    return { clientVersion, serverVersion, arch, builder: chooseBuilder(clientVersion, found, store) }
   }
 
   /** `docker login --password-stdin`: the password never touches argv or the log. */
@@ -134,8 +163,30 @@ export class Docker {
     )
   }
 
-  /** Pushes one tag and returns the manifest digest the registry now holds for it. */
-  async push(ref: string): Promise<string> {
+  /**
+   * Pushes one tag and returns the manifest digest the registry now holds for it. A push that
+   * fails on the way (5xx, a dropped connection, a lost upload) is tried again, waiting 2, 4,
+   * 8 s: layers already uploaded are not sent again. A refusal is not retried.
+   */
+  async push(ref: string, options: PushOptions = {}): Promise<string> {
+    const attempts = options.attempts ?? 4
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pushOnce(ref)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        if (attempt >= attempts || !(error instanceof PushFailed) || !error.transient) throw error
+        const wait = 2000 * 2 ** (attempt - 1)
+        options.onRetry?.(
+          `${message.split('\n')[0]}; trying again in ${wait / 1000} s (attempt ${attempt + 1} of ${attempts})`
+        )
+        await sleep(wait)
+      }
+    }
+  }
+
+  private async pushOnce(ref: string): Promise<string> {
     const tail = new OutputTail()
     const out = await this.run(['push', ref], { stream: true, onOutput: (t) => tail.add(t) })
     const text = tail.toString() || out.stdout + out.stderr
@@ -147,7 +198,10 @@ export class Docker {
           : registryTrouble(last) === 'unreachable'
             ? ' The registry could not be reached; check the runner network.'
             : ''
-      throw new Error(`docker push ${ref} failed (exit ${out.exitCode}): ${last}.${hint}`)
+      throw new PushFailed(
+        `docker push ${ref} failed (exit ${out.exitCode}): ${last}.${hint}`,
+        registryTrouble(last) !== 'refused' && isTransientPushFailure(lastLines(text, 10))
+      )
     }
     const tag = ref.slice(ref.lastIndexOf(':') + 1)
     const digest = parsePushDigest(text, tag)

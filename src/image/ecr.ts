@@ -107,29 +107,102 @@ export class Ecr {
    * BatchGetImage answers a missing tag with a failure entry rather than an exception.
    */
   async imageDigest(repository: string, tag: string): Promise<string | undefined> {
+    return (await this.image(repository, tag))?.digest
+  }
+
+  /** The image behind `repository:tag` with its manifest, or undefined when the tag is not there. */
+  async image(repository: string, tag: string): Promise<StoredImage | undefined> {
     const out = await this.client
       .send(
         new this.sdk.BatchGetImageCommand({
           repositoryName: repository,
           imageIds: [{ imageTag: tag }],
-          acceptedMediaTypes: [
-            'application/vnd.docker.distribution.manifest.v2+json',
-            'application/vnd.oci.image.manifest.v1+json',
-            'application/vnd.docker.distribution.manifest.list.v2+json',
-            'application/vnd.oci.image.index.v1+json'
-          ]
+          acceptedMediaTypes: MANIFEST_TYPES
         })
       )
       .catch((e: unknown) => {
         throw explain('BatchGetImage', e)
       })
-    const digest = out.images?.find((i) => i.imageId?.imageDigest)?.imageId?.imageDigest
-    if (digest) return digest
+    const found = out.images?.find((i) => i.imageId?.imageDigest)
+    if (found?.imageId?.imageDigest) {
+      return {
+        digest: found.imageId.imageDigest,
+        manifest: found.imageManifest ?? '',
+        mediaType: found.imageManifestMediaType
+      }
+    }
     const failure = out.failures?.[0]
     if (!failure || failure.failureCode === 'ImageNotFound') return undefined
     throw new Error(
       `ECR could not say whether ${repository}:${tag} exists: ${failure.failureCode ?? 'unknown'} ${failure.failureReason ?? ''}`.trim()
     )
+  }
+
+  /**
+   * The labels of an image, from its config blob (GetDownloadUrlForLayer works for any blob
+   * of the repository, the config too). Undefined for a manifest list, which has no config.
+   */
+  async imageLabels(repository: string, image: StoredImage): Promise<Record<string, string> | undefined> {
+    const config = configDigest(image.manifest)
+    if (!config) return undefined
+    const out = await this.client
+      .send(new this.sdk.GetDownloadUrlForLayerCommand({ repositoryName: repository, layerDigest: config }))
+      .catch((e: unknown) => {
+        throw explain('GetDownloadUrlForLayer', e)
+      })
+    if (!out.downloadUrl) throw new Error(`ECR gave no download URL for the config of ${repository}@${image.digest}`)
+    const res = await fetch(out.downloadUrl)
+    if (!res.ok) throw new Error(`Reading the config of ${repository}@${image.digest} failed: HTTP ${res.status}`)
+    const body = (await res.json()) as { config?: { Labels?: Record<string, string> | null } }
+    return body.config?.Labels ?? {}
+  }
+
+  /**
+   * Adds `tag` to an image that is already in the repository (PutImage with its own
+   * manifest): no docker, no layers moved. `already` when the tag was on it before;
+   * `refused` when it points at another image and the repository does not let it move.
+   */
+  async addTag(repository: string, image: StoredImage, tag: string): Promise<'added' | 'already' | 'refused'> {
+    try {
+      await this.client.send(
+        new this.sdk.PutImageCommand({
+          repositoryName: repository,
+          imageManifest: image.manifest,
+          imageManifestMediaType: image.mediaType,
+          imageDigest: image.digest,
+          imageTag: tag
+        })
+      )
+      return 'added'
+    } catch (error) {
+      if (error instanceof this.sdk.ImageAlreadyExistsException) return 'already'
+      if (error instanceof this.sdk.ImageTagAlreadyExistsException) return 'refused'
+      throw explain('PutImage', error)
+    }
+  }
+}
+
+/** An image as ECR stores it: its digest and its manifest, enough to tag it again. */
+export interface StoredImage {
+  digest: string
+  manifest: string
+  mediaType?: string
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json'
+]
+
+/** The config blob of a single-image manifest. */
+function configDigest(manifest: string): string | undefined {
+  try {
+    const parsed = JSON.parse(manifest) as { config?: { digest?: string } }
+    return parsed.config?.digest
+  } catch {
+    return undefined
   }
 }
 

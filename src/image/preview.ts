@@ -3,7 +3,8 @@
  * from, and what happens to the repository and an existing tag. Pure: a dry run makes no call.
  */
 import type { CacheMode, Commit, Settings } from '../config/settings.js'
-import { buildTag, imageTags, imageUriFor } from './refs.js'
+import type { ImageSource } from './publish.js'
+import { imageTags, imageUriFor, tagForBuild } from './refs.js'
 
 export interface ImagePreview {
   /** `<account>.dkr.ecr.<region>.<suffix>/<repo>:<short-sha>`: the account is only known from ECR. */
@@ -15,6 +16,9 @@ export interface ImagePreview {
   platform: string
   cache: CacheMode
   buildArgs: number
+  contentKey: string
+  /** An image with the same content key, built by any commit, is reused (reuse-by-content). */
+  reuseByContent: boolean
   /** The repository is created when missing (create-repository). */
   createRepository: boolean
   /** An image already tagged with the short hash is used instead of building (skip-existing-image). */
@@ -31,14 +35,15 @@ export function registryFor(account: string, region: string): string {
   return `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
 }
 
-/** `uncommittedId` is set when files of the build differ from the commit (see buildTag). */
-export function previewImage(settings: Settings, commit: Commit, uncommittedId?: string): ImagePreview {
+export function previewImage(settings: Settings, commit: Commit, source: ImageSource): ImagePreview {
   const { region, ecrRepository } = settings.config
-  const tag = buildTag(commit.shortSha, uncommittedId)
+  const tag = tagForBuild(commit.shortSha, source)
   return {
     uri: imageUriFor(registryFor('<account>', region), ecrRepository, tag),
     repository: ecrRepository,
-    tags: imageTags(tag, settings.pushLatest, uncommittedId !== undefined),
+    tags: imageTags(tag, settings.pushLatest, (source.uncommitted?.length ?? 0) > 0),
+    contentKey: source.contentKey,
+    reuseByContent: settings.reuseByContent,
     context: settings.context,
     dockerfile: settings.dockerfile,
     platform: settings.platform,
@@ -54,7 +59,17 @@ export function previewLines(p: ImagePreview): string[] {
   return [
     `Image:      ${p.uri}${p.tags.length > 1 ? ` (also tagged ${p.tags.slice(1).join(', ')})` : ''}`,
     `Build:      context ${p.context}, Dockerfile ${p.dockerfile}, platform ${p.platform}, cache ${p.cache}${p.buildArgs > 0 ? `, ${p.buildArgs} build argument${p.buildArgs === 1 ? '' : 's'}` : ''}`,
+    `Content:    ${p.contentKey} (the Dockerfile, every file Docker sends, build-args, platform, target)`,
     `Repository: ${p.repository}: ${p.createRepository ? 'created if it does not exist yet' : 'must already exist (create-repository: false)'}`,
-    `Reuse:      ${p.reuseExistingTag ? `an image already tagged ${p.tags[0]} is used as it is, without building` : `always built (skip-existing-image: false)`}`
+    `Reuse:      ${
+      [
+        p.reuseByContent
+          ? 'an image with the same content key, built by any commit, is tagged and used without building'
+          : '',
+        p.reuseExistingTag ? `an image already tagged ${p.tags[0]} is used as it is` : ''
+      ]
+        .filter(Boolean)
+        .join('; else ') || 'always built (reuse-by-content and skip-existing-image are false)'
+    }`
   ]
 }

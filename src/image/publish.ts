@@ -1,37 +1,57 @@
 /**
- * The image stage: log in to ECR, make sure the repository is there, then either reuse the
- * image already pushed for this commit or build and push it, and hand back the image pinned by
- * digest. The order keeps side effects late: everything that can be learned by reading
- * (token, repository, tag, Docker) is learned before anything is created or pushed.
+ * The image stage: log in to ECR, make sure the repository is there, then reuse an image that
+ * is already there (one built from exactly the same content, by any commit, or the one already
+ * tagged for this commit) or build and push one, and hand back the image pinned by digest.
+ * The order keeps side effects late: everything that can be learned by reading (token,
+ * repository, tags, Docker) is learned before anything is created or pushed.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { Commit, Settings } from '../config/settings.js'
-import type { UncommittedFile } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
 import type { Log } from '../log.js'
 import { buildArgList } from './build-args.js'
 import { buildCommand, type Builder } from './build-command.js'
-import { Docker, type DockerInfo } from './docker.js'
+import { Docker, type DockerInfo, type PushOptions } from './docker.js'
 import { isImmutableTagRefusal, parseMetadataDigest } from './docker-output.js'
-import { Ecr, tagIsImmutable, type RepositoryInfo } from './ecr.js'
-import { ociLabels } from './labels.js'
+import { Ecr, tagIsImmutable, type RepositoryInfo, type StoredImage } from './ecr.js'
+import { CONTENT_KEY_LABEL, ociLabels, REVISION_LABEL } from './labels.js'
 import { platformNotes } from './platform.js'
-import { buildTag, CACHE_TAG, hostOfRepositoryUri, imageTags, imageUriFor, pinnedUriFor } from './refs.js'
+import {
+  CACHE_TAG,
+  contentTag,
+  hostOfRepositoryUri,
+  imageTags,
+  imageUriFor,
+  pinnedUriFor,
+  tagForBuild
+} from './refs.js'
 
 /** The image the job runs. */
 export interface ImageOutcome {
-  /** `<registry>/<repo>:<short-sha>` */
+  /** `<registry>/<repo>:<tag>` */
   uri: string
   /** `sha256:...`; unknown in a dry run. */
   digest?: string
   /** `<registry>/<repo>@sha256:...`, what the job is pinned to. */
   pinned?: string
-  /** false when the tag already existed and the build was skipped; undefined in a dry run. */
+  /** false when an image already in the repository was used; undefined in a dry run. */
   built?: boolean
   tags: string[]
+  /** The commit whose build produced the image (another commit's when reused by content). */
+  commit?: string
+  /** Why nothing was built: the same content was there, or this commit's own tag was. */
+  reused?: 'content' | 'tag'
+}
+
+/** What the image is built from: its content key, and which of its files differ from the commit. */
+export interface ImageSource {
+  /** See content-key.ts. */
+  contentKey: string
+  /** Files Docker sends (or the Dockerfile) that differ from the commit, as `path (change)`. */
+  uncommitted?: string[]
 }
 
 /** What the image stage needs from the action: its log, a way to run docker, and a word when it logs in. */
@@ -40,17 +60,18 @@ export interface PublishContext {
   exec: Exec
   /** Called once docker is logged in to `registry`, so the post step can log out again. */
   onLogin(registry: string): void
-  /** Files of the build that differ from the commit, and the id that names their state (see buildTag). */
-  uncommitted?: { files: UncommittedFile[]; id: string }
+  source: ImageSource
+  /** How pushes are retried (tests make it quick). */
+  push?: PushOptions
 }
 
-/** Logs in to ECR, ensures the repository, skips or builds+pushes, returns the pinned image. */
+/** Logs in to ECR, ensures the repository, reuses or builds and pushes, returns the pinned image. */
 export async function publishImage(settings: Settings, commit: Commit, ctx: PublishContext): Promise<ImageOutcome> {
-  const { log } = ctx
+  const { log, source } = ctx
   const repository = settings.config.ecrRepository
-  const tag = buildTag(commit.shortSha, ctx.uncommitted?.id)
+  const tag = tagForBuild(commit.shortSha, source)
+  const clean = !source.uncommitted?.length
   const ecr = await Ecr.create(settings.config.region, log)
-  const docker = new Docker(ctx.exec)
 
   const { login, repo } = await log.group('Amazon ECR', async () => {
     const login = await ecr.login()
@@ -68,16 +89,14 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
     return { login, repo }
   })
   const uri = imageUriFor(login.registry, repository, tag)
+  const pinned = (digest: string): string => pinnedUriFor(login.registry, repository, digest)
 
   if (repo) {
-    const reused = await reuseExisting(ecr, repo, tag, settings.skipExistingImage, log)
-    if (reused) {
-      const pinned = pinnedUriFor(login.registry, repository, reused)
-      log.info(`${uri} is already in the registry (${reused}); nothing to build or push.`)
-      return { uri, digest: reused, pinned, built: false, tags: [tag] }
-    }
+    const reused = await reuseExisting({ settings, commit, ecr, repo, tag, source, clean, log })
+    if (reused) return { uri, pinned: pinned(reused.digest), ...reused }
   }
 
+  const docker = new Docker(ctx.exec)
   const engine = await docker.probe()
   for (const note of platformNotes(settings.platform, engine.arch)) log.warning(note)
   log.info(
@@ -93,27 +112,102 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
     log.info(`Logged in to ${login.registry}`)
   })
 
-  const tags = await tagsToPush(ecr, target, tag, settings.pushLatest && !ctx.uncommitted, log)
+  const tags = await tagsToPush(ecr, target, tag, contentTag(source.contentKey), settings.pushLatest && clean, log)
   const pushed = await buildAndPush({
     settings,
     commit,
     tag,
-    uncommitted: ctx.uncommitted?.files.map((f) => `${f.path} (${f.change})`),
+    source,
     ecr,
     docker,
     engine,
     repo: target,
     registry: login.registry,
     tags,
-    log
+    log,
+    push: { ...ctx.push, onRetry: (m) => log.warning(m) }
   })
   return {
     uri,
     digest: pushed.digest,
-    pinned: pinnedUriFor(login.registry, repository, pushed.digest),
+    pinned: pinned(pushed.digest),
     built: pushed.built,
-    tags: pushed.tags
+    tags: pushed.tags,
+    commit: commit.sha,
+    ...(pushed.built ? {} : { reused: 'tag' as const })
   }
+}
+
+interface ReuseCheck {
+  settings: Settings
+  commit: Commit
+  ecr: Ecr
+  repo: RepositoryInfo
+  tag: string
+  source: ImageSource
+  clean: boolean
+  log: Log
+}
+
+type Reused = Required<Pick<ImageOutcome, 'digest' | 'built' | 'tags' | 'commit' | 'reused'>>
+
+/**
+ * An image that makes a build unnecessary: first one built from exactly this content (by any
+ * commit), found by its content tag; then, as before content keys, the image already tagged
+ * for this commit (skip-existing-image, or always in a repository whose tags cannot move).
+ * The commit's tag, and `latest`, are added to a reused image through ECR, so they never lag.
+ */
+async function reuseExisting(check: ReuseCheck): Promise<Reused | undefined> {
+  const { settings, commit, ecr, repo, tag, source, clean, log } = check
+  if (settings.reuseByContent) {
+    const byContent = contentTag(source.contentKey)
+    const image = await ecr.image(repo.name, byContent)
+    const labels = image ? await ecr.imageLabels(repo.name, image) : undefined
+    if (image && labels?.[CONTENT_KEY_LABEL] !== source.contentKey) {
+      log.warning(`${repo.name}:${byContent} is not labelled with the content key it is named after; it is not reused.`)
+    } else if (image) {
+      const builtBy = labels?.[REVISION_LABEL] ?? ''
+      const tags = await addTags(ecr, repo, image, imageTags(tag, settings.pushLatest && clean), log)
+      log.info(
+        `Reusing ${repo.name}@${image.digest}, built from commit ${builtBy.slice(0, 12) || '(unknown)'}: ` +
+          `it was built from exactly the same content (${source.contentKey.slice(0, 19)}…: the Dockerfile, every file ` +
+          `Docker sends, build-args, platform and target), so nothing is built or pushed. Tagged ${tags.join(', ')}.`
+      )
+      return { digest: image.digest, built: false, tags, commit: builtBy, reused: 'content' }
+    }
+  }
+  const immutable = tagIsImmutable(repo, tag)
+  if (!settings.skipExistingImage && !immutable) return undefined
+  const existing = await ecr.image(repo.name, tag)
+  if (!existing) return undefined
+  if (!settings.skipExistingImage) {
+    log.notice(
+      `${repo.name}:${tag} already exists and the repository does not let tags move, so that image is reused instead of rebuilt.`
+    )
+  }
+  const latest = settings.pushLatest && clean ? await addTags(ecr, repo, existing, ['latest'], log) : []
+  log.info(`${repo.name}:${tag} is already in the registry (${existing.digest}); nothing to build or push.`)
+  return { digest: existing.digest, built: false, tags: [tag, ...latest], commit: commit.sha, reused: 'tag' }
+}
+
+/** Puts `tags` on an image already in the repository; returns those it carries now. */
+async function addTags(
+  ecr: Ecr,
+  repo: RepositoryInfo,
+  image: StoredImage,
+  tags: readonly string[],
+  log: Log
+): Promise<string[]> {
+  const carried: string[] = []
+  for (const t of tags) {
+    const result = await ecr.addTag(repo.name, image, t)
+    if (result === 'refused') {
+      log.warning(
+        `'${t}' already points at another image in ${repo.name} and the repository does not let it move; the job runs ${image.digest} all the same.`
+      )
+    } else carried.push(t)
+  }
+  return carried
 }
 
 interface BuildJob {
@@ -121,7 +215,7 @@ interface BuildJob {
   commit: Commit
   /** The tag that names this build (see buildTag). */
   tag: string
-  uncommitted?: string[]
+  source: ImageSource
   ecr: Ecr
   docker: Docker
   engine: DockerInfo
@@ -129,6 +223,7 @@ interface BuildJob {
   registry: string
   tags: string[]
   log: Log
+  push: PushOptions
 }
 
 /** What ended up in the registry for this commit. */
@@ -140,7 +235,7 @@ interface Pushed {
 }
 
 async function buildAndPush(job: BuildJob): Promise<Pushed> {
-  const { settings, commit, tag, ecr, docker, engine, repo, registry, tags, log } = job
+  const { settings, commit, tag, source, ecr, docker, engine, repo, registry, tags, log } = job
   const refs = tags.map((t) => imageUriFor(registry, repo.name, t))
   const metadataDir = engine.builder.kind === 'buildx' ? await mkdtemp(join(tmpdir(), 'train-on-push-')) : undefined
   const metadataFile = metadataDir ? join(metadataDir, 'metadata.json') : undefined
@@ -158,9 +253,11 @@ async function buildAndPush(job: BuildJob): Promise<Pushed> {
         repository: commit.repository,
         serverUrl: process.env.GITHUB_SERVER_URL,
         created: new Date(),
-        uncommitted: job.uncommitted
+        uncommitted: source.uncommitted,
+        contentKey: source.contentKey
       }),
       buildArgs: buildArgList(settings.buildArgs),
+      target: settings.target,
       cache: settings.cache,
       immutable: tagIsImmutable(repo, CACHE_TAG),
       metadataFile
@@ -193,10 +290,10 @@ async function buildAndPush(job: BuildJob): Promise<Pushed> {
       }
       let digest: string | undefined
       const done: string[] = []
-      // The short-hash tag goes first: its digest is the one the job is pinned to.
+      // The build's own tag goes first: its digest is the one the job is pinned to.
       for (const [i, ref] of refs.entries()) {
         try {
-          const d = await docker.push(ref)
+          const d = await docker.push(ref, job.push)
           digest ??= d
           done.push(tags[i])
           log.info(`Pushed ${ref} (${d})`)
@@ -206,7 +303,7 @@ async function buildAndPush(job: BuildJob): Promise<Pushed> {
             if (!taken) throw error
             return { digest: taken, tags: [tag], built: false }
           }
-          // `latest`, made immutable-and-taken by someone else after it was checked.
+          // The content tag or `latest`, made immutable-and-taken by someone else after it was checked.
           if (!isImmutableTagRefusal(errorMessage(error))) throw error
           log.warning(`'${tags[i]}' could not be moved in ${repo.name}: ${errorMessage(error)}`)
         }
@@ -248,42 +345,32 @@ export async function logoutRegistry(registry: string, ctx: { log: Log; exec: Ex
 }
 
 /**
- * The digest to reuse instead of building, if any. An IMMUTABLE tag that exists is always
- * reused: pushing it again would fail even with identical content.
+ * The build's tag always; the content tag, so a later commit with the same inputs finds the
+ * image; `latest` when asked. A tag other than the build's that exists where tags cannot move
+ * is left out (pushing it would only be refused).
  */
-async function reuseExisting(
-  ecr: Ecr,
-  repo: RepositoryInfo,
-  tag: string,
-  skipExisting: boolean,
-  log: Log
-): Promise<string | undefined> {
-  const immutable = tagIsImmutable(repo, tag)
-  if (!skipExisting && !immutable) return undefined
-  const digest = await ecr.imageDigest(repo.name, tag)
-  if (digest && !skipExisting) {
-    log.notice(
-      `${repo.name}:${tag} already exists and the repository does not let tags move, so that image is reused instead of rebuilt.`
-    )
-  }
-  return digest
-}
-
-/** The build's tag always; `latest` unless it exists and may not move. */
 async function tagsToPush(
   ecr: Ecr,
   repo: RepositoryInfo,
   tag: string,
+  byContent: string,
   pushLatest: boolean,
   log: Log
 ): Promise<string[]> {
   const tags = imageTags(tag, pushLatest)
-  if (!tags.includes('latest') || !tagIsImmutable(repo, 'latest')) return tags
-  if (!(await ecr.imageDigest(repo.name, 'latest'))) return tags
-  log.warning(
-    `'latest' already exists in ${repo.name} and its tags are immutable, so it is not moved to this build; set push-latest: false to silence this.`
-  )
-  return tags.filter((t) => t !== 'latest')
+  tags.splice(1, 0, byContent)
+  const kept: string[] = []
+  for (const t of tags) {
+    if (t !== tag && tagIsImmutable(repo, t) && (await ecr.imageDigest(repo.name, t))) {
+      if (t === 'latest')
+        log.warning(
+          `'latest' already exists in ${repo.name} and its tags are immutable, so it is not moved to this build; set push-latest: false to silence this.`
+        )
+      continue
+    }
+    kept.push(t)
+  }
+  return kept
 }
 
 async function createRepository(ecr: Ecr, name: string, log: Log): Promise<RepositoryInfo> {
@@ -311,7 +398,9 @@ function inWorkspace(workspace: string, path: string): string {
 }
 
 function describeBuilder(b: Builder): string {
-  if (b.kind === 'buildx') return `buildx ${b.version ?? ''} (${b.driver ?? 'unknown'} driver)`.replace('  ', ' ')
+  const store = b.imageStore === 'containerd' ? ', containerd image store' : ''
+  if (b.kind === 'buildx')
+    return `buildx ${b.version ?? ''} (${b.driver ?? 'unknown'} driver${store})`.replace('  ', ' ')
   if (b.kind === 'buildkit') return 'docker build with BuildKit'
   return 'docker build (legacy builder: this CLI has no buildx plugin)'
 }

@@ -6,6 +6,15 @@
 /** Tag that holds the registry build cache. */
 export const CACHE_TAG = 'buildcache'
 
+/**
+ * The tag that finds an image by what it was built from (see content-key.ts): `content-` and
+ * the key's 64 hex digits. Every image the action builds carries it, so a later commit with
+ * the same build inputs reuses the image instead of building it again.
+ */
+export function contentTag(contentKey: string): string {
+  return `content-${contentKey.replace(/^sha256:/, '')}`
+}
+
 /** The registry host (`host[:port]`) from GetAuthorizationToken's `proxyEndpoint`. */
 export function registryHost(proxyEndpoint: string): string {
   const host = proxyEndpoint
@@ -37,6 +46,16 @@ export function pinnedUriFor(registry: string, repository: string, digest: strin
  */
 export function buildTag(shortSha: string, uncommittedId?: string): string {
   return uncommittedId ? `${shortSha}-dirty-${uncommittedId}` : shortSha
+}
+
+/**
+ * The tag of this build: the short hash, or for a build with uncommitted files the short
+ * hash, `-dirty-` and 12 hex digits of its content key, so the commit's own tag only ever
+ * holds the commit and the same dirty content finds its image again.
+ */
+export function tagForBuild(shortSha: string, source: { contentKey: string; uncommitted?: readonly string[] }): string {
+  const dirty = (source.uncommitted?.length ?? 0) > 0
+  return buildTag(shortSha, dirty ? source.contentKey.replace(/^sha256:/, '').slice(0, 12) : undefined)
 }
 
 /** Tags to push: the build's tag, and `latest` when asked (never for a build with uncommitted files). */

@@ -23,6 +23,8 @@ const PER_RUN_VARIABLES = new Set([
   'TRAIN_ON_PUSH_EVENT',
   'TRAIN_ON_PUSH_REF',
   'TRAIN_ON_PUSH_JOB_NAME',
+  // Which commit's build the image is: the same image digest is the same code either way.
+  'TRAIN_ON_PUSH_IMAGE_SHA',
   FINGERPRINT_VARIABLE
 ])
 

@@ -18,6 +18,8 @@ export interface Lineage {
   event: string
   /** Unknown until the image is pushed; the tag is reserved for it all the same. */
   imageDigest?: string
+  /** The commit whose build produced the image (another one's when an identical image was reused). */
+  imageCommit?: string
   /** The request's fingerprint (see fingerprint.ts); known with the image digest. */
   fingerprint?: string
   /** Files that differed from the commit when the image was built; absent when none did. */
@@ -51,6 +53,7 @@ export function lineageTags(lineage: Lineage): { Key: string; Value: string }[] 
     ['event', lineage.event],
     // Reserved even before the digest is known, so the 50-tag limit is checked before the push.
     ['image-digest', lineage.imageDigest ?? 'pending'],
+    ['image-sha', lineage.imageCommit ?? 'pending'],
     ['fingerprint', lineage.fingerprint ?? 'pending']
   ]
   if (lineage.dirty)
@@ -83,6 +86,7 @@ export function lineageEnvironment(lineage: Lineage, jobName: string): Record<st
     TRAIN_ON_PUSH_JOB_NAME: jobName
   }
   if (lineage.imageDigest) env.TRAIN_ON_PUSH_IMAGE_DIGEST = lineage.imageDigest
+  if (lineage.imageCommit) env.TRAIN_ON_PUSH_IMAGE_SHA = lineage.imageCommit
   if (lineage.fingerprint) env.TRAIN_ON_PUSH_FINGERPRINT = lineage.fingerprint
   // SageMaker allows 512 characters per value; the tag and the step log have the rest.
   if (lineage.dirty)

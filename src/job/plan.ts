@@ -37,8 +37,11 @@ export interface Plan {
   /** The request with the planned image, as a dry run shows it. */
   request: TrainingJobRequest
   warnings: string[]
-  /** The request for a given job name and the real image; checked again, throws ConfigError. */
-  requestFor(jobName: string, image: string, imageDigest?: string): TrainingJobRequest
+  /**
+   * The request for a given job name and the real image (and the commit whose build it is);
+   * checked again, throws ConfigError.
+   */
+  requestFor(jobName: string, image: string, imageDigest?: string, imageCommit?: string): TrainingJobRequest
 }
 
 function argumentsFor(settings: Settings, jobName: string): ContainerArgumentsPlan {
@@ -95,17 +98,18 @@ export function makePlan(
   const build = (
     name: string,
     image: string,
-    imageDigest?: string
+    imageDigest?: string,
+    imageCommit?: string
   ): { request: TrainingJobRequest; args: ContainerArgumentsPlan; problems: Problem[]; warnings: string[] } => {
     const args = argumentsFor(settings, name)
     // Always from the request for the base name: every attempt of one request shares it.
-    const fingerprint = requestFingerprint(unchecked(jobName, image, { imageDigest }))
+    const fingerprint = requestFingerprint(unchecked(jobName, image, { imageDigest, imageCommit }))
     const request = buildTrainingJobRequest({
       config: settings.config,
       jobName: name,
       image,
       containerArguments: args.args,
-      lineage: { ...lineage, imageDigest, fingerprint }
+      lineage: { ...lineage, imageDigest, imageCommit, fingerprint }
     })
     return { request, args, ...checkRequest(request, settings.config, settings.jobConfigFile) }
   }
@@ -139,8 +143,8 @@ export function makePlan(
     arguments: first.args,
     request: shown,
     warnings: [...first.warnings, ...first.args.warnings, ...skipped],
-    requestFor(name, realImage, imageDigest) {
-      const again = build(name, realImage, imageDigest)
+    requestFor(name, realImage, imageDigest, imageCommit) {
+      const again = build(name, realImage, imageDigest, imageCommit)
       if (again.problems.length > 0) throw new ConfigError(again.problems)
       return again.request
     }
