@@ -90,6 +90,24 @@ describe('dry run of the example repository', () => {
     expect(r.outputs.sha).toBe(head)
   })
 
+  it("without an execution role, plans the submit script's role in the account of the credentials", async () => {
+    const saved = readFileSync(join(ws.dir, CONFIG), 'utf8')
+    writeFileSync(join(ws.dir, CONFIG), saved.replace(/ {2}role_arn.*\n/, ''))
+    try {
+      const calls = aws.calls.length
+      const r = await run({ inputs: { 'dry-run': 'true' } })
+      expect(r.main.exitCode).toBe(0)
+      expect(r.main.stdout).toContain('"RoleArn": "arn:aws:iam::<account>:role/sagemaker_execution_role"')
+      expect(r.main.stdout).toMatch(
+        /no aws\.role_arn and no role-arn input: the job runs as arn:aws:iam::<account>:role\/sagemaker_execution_role/
+      )
+      // A dry run asks no one, not even STS, which account that is.
+      expect(aws.calls.length).toBe(calls)
+    } finally {
+      writeFileSync(join(ws.dir, CONFIG), saved)
+    }
+  })
+
   it('reruns an older commit by abbreviated sha (workflow_dispatch)', async () => {
     const old = ws.commits[0]
     ws.commit('newer', { 'NOTES.md': 'more' })
@@ -122,12 +140,6 @@ describe('bad input fails before any side effect', () => {
       {},
       { [CONFIG]: (t) => t.replace('volume_size', 'volume_sise') },
       /sagemaker-job-config.yaml:\d+:\d+ job.volume_sise: unknown key 'volume_sise' \(did you mean 'volume_size'\?\)/
-    ],
-    [
-      'no execution role',
-      {},
-      { [CONFIG]: (t) => t.replace(/ {2}role_arn.*\n/, '') },
-      /aws.role_arn: no SageMaker execution role: set aws.role_arn or the role-arn input/
     ],
     [
       'a malformed instance type',

@@ -1,5 +1,5 @@
 // planContainerArguments: ordering, experiment and user overrides, errors, and the
-// emission examples of §8 of the grammar notes.
+// examples of how Hydra's override grammar writes each kind of value.
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError } from '../src/problems.js'
 import { applyOverrides } from '../__fixtures__/hydra/apply.js'
@@ -28,9 +28,9 @@ function problemsOf(fn: () => unknown): Array<{ where: string; message: string }
   throw new Error('expected a ConfigError')
 }
 
-describe('§8 emission examples', () => {
-  // The notes use `++`; ours are plain `key=value` by default (issue 3). Bare strings where
-  // the notes show the bare alternative.
+describe('how each kind of value is written', () => {
+  // Written with `++` these would work too; the action writes plain `key=value`
+  // (a key the config declares needs no `++`), and bare strings where Hydra reads both forms alike.
   it.each([
     ['optimizer: {lr: 0.001, betas: [0.9, 0.999]}', ['optimizer.lr=0.001', 'optimizer.betas=[0.9,0.999]']],
     ['model: {layers: [64, 128]}', ['model.layers=[64,128]']],

@@ -1,5 +1,5 @@
 // loadHydraConfig reads YAML the way Hydra does: PyYAML SafeLoader (YAML 1.1) plus
-// OmegaConf's float resolver, no timestamps, duplicate keys rejected (§10 of the notes).
+// OmegaConf's float resolver, no timestamps, duplicate keys rejected.
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError } from '../src/problems.js'
 import { loadHydraConfig } from '../src/hydra/index.js'

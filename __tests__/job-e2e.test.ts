@@ -6,95 +6,27 @@
  * commit. The image is "already in ECR", so no Docker is needed. Needs `npm run bundle`.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import { distEntry, makeWorkspace, startAction, type RunningAction, type Workspace } from './support/action-runner.js'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { fakeSageMaker, type FakeSageMaker, type JobStep } from './support/fake-sagemaker.js'
 import { fakeLogs, type FakeLogs } from './support/fake-logs.js'
 import { obeyedCommands } from './support/runner-commands.js'
+import { imageAlreadyPushed } from './support/image-already-pushed.js'
+import { dockerThatMustNotRun, type NoDocker } from './support/no-docker.js'
 
 const skip = existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)'
 if (skip) console.warn(skip)
 const suite = skip ? describe.skip : describe
 
 const ACCOUNT = '123456789012'
-const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`
-const DIGEST = `sha256:${'d'.repeat(64)}`
-
-/** The manifest ECR hands back for every image here (a real one's shape; its blobs are never read). */
-const MANIFEST = JSON.stringify({
-  schemaVersion: 2,
-  mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-  config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 2, digest: `sha256:${'c'.repeat(64)}` },
-  layers: []
-})
-
-/**
- * ECR that already holds every commit's image under the commit's tag: the image stage reuses
- * it and never needs Docker. No image is found by content here (that has its own tests).
- */
-function imageAlreadyPushed(aws: FakeAws): void {
-  const p = 'AmazonEC2ContainerRegistry_V20150921'
-  aws.on(`${p}.GetAuthorizationToken`, () => ({
-    authorizationData: [
-      {
-        authorizationToken: Buffer.from('AWS:not-a-real-password').toString('base64'),
-        expiresAt: new Date(Date.now() + 3_600_000),
-        proxyEndpoint: `https://${REGISTRY}`
-      }
-    ]
-  }))
-  aws.on(`${p}.DescribeRepositories`, (input) => ({
-    repositories: input.repositoryNames.map((name: string) => ({
-      repositoryArn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${name}`,
-      registryId: ACCOUNT,
-      repositoryName: name,
-      repositoryUri: `${REGISTRY}/${name}`,
-      createdAt: new Date(),
-      imageTagMutability: 'MUTABLE'
-    }))
-  }))
-  // Every image is there, except in the repository `sim/needs-a-build` and by content tag.
-  aws.on(`${p}.BatchGetImage`, (input) =>
-    input.repositoryName === 'sim/needs-a-build' || input.imageIds[0].imageTag?.startsWith('content-')
-      ? {
-          images: [],
-          failures: input.imageIds.map((imageId: unknown) => ({
-            imageId,
-            failureCode: 'ImageNotFound',
-            failureReason: 'Requested image not found'
-          }))
-        }
-      : {
-          images: input.imageIds.map((id: { imageTag: string }) => ({
-            registryId: ACCOUNT,
-            repositoryName: input.repositoryName,
-            imageId: { imageDigest: DIGEST, imageTag: id.imageTag },
-            imageManifest: MANIFEST,
-            imageManifestMediaType: 'application/vnd.docker.distribution.manifest.v2+json'
-          })),
-          failures: []
-        }
-  )
-  // `latest` is moved to the reused image.
-  aws.on(`${p}.PutImage`, (input) => ({
-    image: {
-      registryId: ACCOUNT,
-      repositoryName: input.repositoryName,
-      imageId: { imageDigest: DIGEST, imageTag: input.imageTag },
-      imageManifest: input.imageManifest
-    }
-  }))
-}
 
 suite('the job lifecycle in the bundled action', () => {
   let aws: FakeAws
   let sagemaker: FakeSageMaker
   let logs: FakeLogs
   let ws: Workspace
-  let bin: string
+  let noDocker: NoDocker
 
   beforeAll(async () => {
     aws = await startFakeAws()
@@ -102,15 +34,13 @@ suite('the job lifecycle in the bundled action', () => {
     sagemaker = fakeSageMaker(aws)
     logs = fakeLogs(aws)
     ws = makeWorkspace()
-    // A docker that fails loudly: nothing here may need it.
-    bin = mkdtempSync(join(tmpdir(), 'top-bin-'))
-    writeFileSync(join(bin, 'docker'), '#!/bin/sh\necho "docker must not run" >&2\nexit 1\n')
-    chmodSync(join(bin, 'docker'), 0o755)
+    // Nothing here may need Docker.
+    noDocker = dockerThatMustNotRun()
   })
   afterAll(async () => {
     await aws.close()
     ws.cleanup()
-    rmSync(bin, { recursive: true, force: true })
+    noDocker.cleanup()
   })
 
   const running: RunningAction[] = []
@@ -118,7 +48,7 @@ suite('the job lifecycle in the bundled action', () => {
     const action = startAction({
       workspace: ws.dir,
       inputs: { wait: 'true', 'poll-interval-seconds': '1', ...inputs },
-      env: { AWS_ENDPOINT_URL: aws.url, PATH: `${bin}:${process.env.PATH}` },
+      env: { AWS_ENDPOINT_URL: aws.url, PATH: noDocker.path },
       post: true
     })
     running.push(action)
@@ -176,7 +106,7 @@ suite('the job lifecycle in the bundled action', () => {
     const action = start()
     await action.waitForOutput('epoch 1 train_loss=0.9')
     aws.setFaults((call) =>
-      call.operation === 'DescribeTrainingJob' || call.operation === 'GetLogEvents'
+      call.operation === 'DescribeTrainingJob' || call.operation === 'FilterLogEvents'
         ? { kind: 'error', status: 400, type: 'ThrottlingException', message: 'Rate exceeded' }
         : undefined
     )
@@ -289,7 +219,9 @@ suite('the job lifecycle in the bundled action', () => {
     const count = (op: string): number => made.filter((o) => o === op).length
     expect(count('CreateTrainingJob')).toBe(1)
     expect(count('StopTrainingJob')).toBe(0)
-    expect(count('DescribeLogStreams')).toBeLessThanOrEqual(count('DescribeTrainingJob'))
+    // One call per poll reads every instance's logs, and only once a container may run.
+    expect(count('DescribeLogStreams') + count('GetLogEvents')).toBe(0)
+    expect(count('FilterLogEvents')).toBeLessThanOrEqual(count('DescribeTrainingJob'))
 
     // Same commit again: the job ended, so `auto` starts attempt 2, whose arguments name it.
     const rerun = await start().done

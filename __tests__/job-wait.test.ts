@@ -122,14 +122,19 @@ describe('waiting for the training job', () => {
     )
     const outcome = await wait(name, { instanceCount: 2, spot: true })
     const out = world.takeOutput()
+    // The times the fake SageMaker saw each change at: polls at 0, 30, 75 (Downloading),
+    // 105, 150, 217.5 (Training, with its first lines), 247.5, 292.5 and 360 s (Completed).
     expect(out).toEqual(
       expect.arrayContaining([
         '2026-11-22 10:00:00Z  Starting: Preparing the instances for training',
-        '2026-11-22 10:01:00Z  Downloading: Downloading the training image',
-        '2026-11-22 10:03:00Z  Training: Training in progress.',
-        '2026-11-22 10:05:00Z  Completed: Training job completed'
+        '2026-11-22 10:01:15Z  Downloading: Downloading the training image',
+        '2026-11-22 10:03:37Z  Training: Training in progress.',
+        '2026-11-22 10:06:00Z  Completed: Training job completed'
       ])
     )
+    expect(time.sleeps.map((ms) => ms / 1000)).toEqual([30, 45, 30, 45, 67.5, 30, 45, 67.5])
+    // What it cost, for whoever reads the debug log: no log calls before Training.
+    expect(out).toContain('::debug::Waited through 9 polls: 9 DescribeTrainingJob, 4 FilterLogEvents')
     if (process.env.DEBUG_TEST) process.stderr.write(out.join('\n') + '\n')
     const logLines = out.filter((l) => l.startsWith('[algo-'))
     expect(logLines).toEqual([
@@ -165,33 +170,88 @@ describe('waiting for the training job', () => {
     expect(world.savedState().jobSettled).toBe('true')
   })
 
-  it('looks for log streams only until every instance has one, and tolerates a group that does not exist yet', async () => {
+  /**
+   * Every instance writes a line every 10 s from `from` to `to` (ms after now, when the job
+   * was just created), as the fake clock passes them. Returns the lines written, as the step
+   * log shows them.
+   */
+  const logEvery10s = (name: string, instances: number, from: number, to: number): string[] => {
+    const written: string[] = []
+    const created = time.now()
+    let next = created + from
+    time.onSleep = () => {
+      for (; next <= Math.min(time.now(), created + to); next += 10_000)
+        for (let n = 1; n <= instances; n++) {
+          const message = `algo-${n} at ${(next - created) / 1000} s`
+          world.logs.put(`${name}/algo-${n}-1700000000`, [{ timestamp: next, message }])
+          written.push(instances > 1 ? `[algo-${n}] ${message}` : message)
+        }
+    }
+    return written
+  }
+
+  it('makes one DescribeTrainingJob per poll and one FilterLogEvents for all 4 instances, none before a container runs', async () => {
     world.logs.groups.clear()
     world.logs.streams.clear()
     const before = world.aws.calls.length
-    const name = job([
-      { status: 'InProgress', secondary: 'Training', afterMs: 2 * MIN },
-      {
-        status: 'InProgress',
-        secondary: 'Training',
-        afterMs: 3 * MIN,
-        onEnter: (j) => world.logs.put(`${j.name}/algo-1-1`, ['hello'])
-      },
-      { status: 'Completed', secondary: 'Completed', afterMs: 10 * MIN }
-    ])
+    let trainingAt = 0
+    const name = job(
+      [
+        { status: 'InProgress', secondary: 'Downloading', afterMs: 2 * MIN },
+        {
+          status: 'InProgress',
+          secondary: 'Training',
+          afterMs: 5 * MIN,
+          onEnter: (j) => void (trainingAt = j.describeCalls)
+        },
+        { status: 'InProgress', secondary: 'Uploading', afterMs: 25 * MIN },
+        { status: 'Completed', secondary: 'Completed', afterMs: 26 * MIN }
+      ],
+      {},
+      4
+    )
+    // Polls at 0, 30, 75, 142.5 (Downloading), 172.5, 217.5, 285, 386.25 s (Training, no log
+    // group yet), then lines from 400 s on.
+    const written = logEvery10s(name, 4, 400_000, 25 * MIN)
+    const outcome = await wait(name, { instanceCount: 4 })
+    expect(outcome.status).toBe('Completed')
+
+    const made = world.aws.calls.slice(before).map((c) => c.operation)
+    expect(new Set(made)).toEqual(new Set(['DescribeTrainingJob', 'FilterLogEvents']))
+    // Poll by poll: a status call, then (from the poll that saw Training) one call for the logs of all four.
+    const polls = made.join(' ').split('DescribeTrainingJob').slice(1)
+    expect(polls).toHaveLength(outcome.stats.polls)
+    expect(polls.map((p) => p.trim())).toEqual(polls.map((_, i) => (i + 1 < trainingAt ? '' : 'FilterLogEvents')))
+    // The group did not exist until the first line: "not yet", quietly.
+    expect(world.aws.calls.slice(before).some((c) => c.errorType === 'ResourceNotFoundException')).toBe(true)
+    // Every line, once, in time order.
+    expect(world.takeOutput().filter((l) => l.startsWith('[algo-'))).toEqual(written)
+  })
+
+  it('stretches the polls while nothing changes, and tightens them on each transition', async () => {
+    const name = job(
+      [
+        { status: 'InProgress', secondary: 'Training', afterMs: 2 * MIN },
+        { status: 'InProgress', secondary: 'Uploading', afterMs: 20 * MIN },
+        { status: 'Completed', secondary: 'Completed', afterMs: 21 * MIN }
+      ],
+      {},
+      1
+    )
+    const written = logEvery10s(name, 1, 2 * MIN + 30_000, 20 * MIN)
     const outcome = await wait(name)
     expect(outcome.status).toBe('Completed')
-    expect(world.takeOutput()).toContain('hello')
-    const made = world.aws.calls.slice(before)
-    const describes = made.filter((c) => c.operation === 'DescribeLogStreams')
-    // Until the group exists (ResourceNotFound) and once more when the stream shows up; never after.
-    expect(describes.at(-1)!.status).toBe(200)
-    const lastDiscovery = made.lastIndexOf(describes.at(-1)!)
-    expect(made.slice(lastDiscovery + 1).filter((c) => c.operation === 'DescribeLogStreams')).toHaveLength(0)
-    expect(describes.filter((c) => c.errorType === 'ResourceNotFoundException').length).toBeGreaterThan(0)
-    // One status call and at most one log call per poll once the stream is known.
-    expect(made.filter((c) => c.operation === 'DescribeTrainingJob')).toHaveLength(outcome.stats.polls)
-    expect(made.filter((c) => c.operation === 'GetLogEvents').length).toBeLessThanOrEqual(outcome.stats.polls)
+    expect(time.sleeps.map((ms) => ms / 1000)).toEqual([
+      // Starting: quiet, so longer and longer.
+      30, 45, 67.5,
+      // 142.5 s: Training. The first lines come at the next poll, a change too; then lines at
+      // every poll, which is the job going on as before.
+      30, 30, 45, 67.5, 101.25, 120, 120, 120, 120, 120, 120, 120,
+      // 1256.25 s: Uploading; 1286.25 s: Completed.
+      30
+    ])
+    expect(world.takeOutput().filter((l) => l.startsWith('algo-1 at'))).toEqual(written)
+    expect(outcome.stats.polls).toBe(17)
   })
 
   it('a Failed job fails the step with the reason', async () => {
@@ -242,16 +302,21 @@ describe('waiting for the training job', () => {
     )
     expect(time.sleeps.reduce((a, b) => a + b, 0)).toBe(90 * MIN)
     expect(world.sagemaker.stops).not.toContain(name)
-    // 90 minutes at 30 s: 181 polls, one status call each, and no log calls while nothing logs.
-    expect(callsFor(name, 'DescribeTrainingJob', before)).toBe(181)
+    // Polls at 0 and 30 s, at 75 s (Training: a change), then stretching to one every 2 minutes:
+    // 50 polls in 90 minutes rather than 181, the last one at the timeout, not after it.
+    expect(time.sleeps.slice(0, 7).map((ms) => ms / 1000)).toEqual([30, 45, 30, 45, 67.5, 101.25, 120])
+    expect(time.sleeps.at(-1)).toBe(41_250)
+    expect(callsFor(name, 'DescribeTrainingJob', before)).toBe(50)
+    expect(callsFor(name, 'FilterLogEvents', before)).toBe(48)
     expect(world.savedState().jobSettled).toBe('true')
   })
 
-  it('never waits more than 6 hours between polls and honours short intervals', async () => {
+  it('honours short intervals, stretching them to 4× at most', async () => {
     const name = job([{ status: 'Completed', secondary: 'Completed', afterMs: 2 * MIN }])
     await wait(name, { pollIntervalSeconds: 1 })
-    expect(new Set(time.sleeps)).toEqual(new Set([1000]))
-    expect(time.sleeps).toHaveLength(120)
+    expect(time.sleeps.slice(0, 6)).toEqual([1000, 1500, 2250, 3375, 4000, 4000])
+    expect(new Set(time.sleeps.slice(4))).toEqual(new Set([4000]))
+    expect(time.sleeps).toHaveLength(32)
   })
 
   it('backs off the poll interval while AWS throttles, and comes back after', async () => {
@@ -268,7 +333,10 @@ describe('waiting for the training job', () => {
         maxAttempts: 1
       })
     }
-    const name = job([{ status: 'Completed', secondary: 'Completed', afterMs: 20 * MIN }])
+    const name = job([
+      { status: 'InProgress', secondary: 'Training', afterMs: 17 * MIN },
+      { status: 'Completed', secondary: 'Completed', afterMs: 19.5 * MIN }
+    ])
     let describes = 0
     world.aws.setFaults((call) =>
       call.operation === 'DescribeTrainingJob' && ++describes >= 3 && describes <= 6
@@ -278,13 +346,26 @@ describe('waiting for the training job', () => {
     const outcome = await wait(name, {}, { clients })
     expect(outcome.status).toBe('Completed')
     expect(outcome.stats.throttled).toBe(4)
-    expect(time.sleeps.slice(0, 9)).toEqual([
-      30_000, 30_000, 60_000, 120_000, 240_000, 240_000, 120_000, 60_000, 30_000
+    expect(time.sleeps.map((ms) => ms / 1000)).toEqual([
+      // Quiet: stretching.
+      30, 45,
+      // Throttled 4 times: doubling, up to 8× the set interval.
+      90, 180, 240, 240,
+      // Through: back by halves to the longest quiet gap, where nothing changes.
+      120, 120,
+      // 17.75 min: Training, a change: back to the set interval, then quiet again.
+      30, 45, 67.5
+      // 20.125 min: Completed.
     ])
   })
 
-  it('slows down too when the SDK had to retry throttled calls (every 3rd call throttled)', async () => {
-    const name = job([{ status: 'Completed', secondary: 'Completed', afterMs: 4 * MIN }])
+  it('slows down too when the SDK had to retry throttled calls (every 3rd call throttled), even as the job changes', async () => {
+    // A change at every poll would keep the set interval, but AWS pushing back comes first.
+    const changes = ['Downloading', 'Training', 'Uploading', 'Training', 'Uploading', 'Training']
+    const name = job([
+      ...changes.map((secondary) => ({ status: 'InProgress' as const, secondary })),
+      { status: 'Completed', secondary: 'Completed' }
+    ])
     let n = 0
     world.aws.setFaults((call) =>
       call.operation === 'DescribeTrainingJob' && ++n % 3 === 0
@@ -330,6 +411,24 @@ describe('waiting for the training job', () => {
     expect(world.takeOutput().join('\n')).toMatch(
       /Could not read the job's status this time \(InternalFailure\); trying again/
     )
+  })
+
+  it('when the credentials expire mid-wait, stops following the job, which runs on, and says how to fix it', async () => {
+    const name = job([{ status: 'InProgress', secondary: 'Training', afterMs: MIN }])
+    time.onSleep = (n) => void (n === 2 && world.aws.expireAccessKey('AKIDTEST'))
+    try {
+      const outcome = await wait(name)
+      expect(outcome).toMatchObject({ status: 'InProgress', credentialsExpired: true, timedOut: false })
+      expect(jobFailure(outcome)).toBeUndefined()
+      // Nothing for the post step to do: the job is not abandoned, it is deliberately left running.
+      expect(world.savedState().jobSettled).toBe('true')
+      expect(world.sagemaker.stops).not.toContain(name)
+      expect(world.takeOutput().join('\n')).toMatch(
+        /::warning::The AWS credentials expired while waiting: training job job-\d+ keeps running .*set role-to-assume/
+      )
+    } finally {
+      world.aws.expireAccessKey('AKIDTEST', Infinity)
+    }
   })
 
   it('gives up, clearly, when the status cannot be read at all', async () => {
@@ -400,7 +499,8 @@ describe('waiting for the training job', () => {
     const outcome = await wait(name)
     expect(outcome.status).toBe('Completed')
     const out = world.takeOutput()
-    expect(out).toEqual(expect.arrayContaining(['first life', '[algo-1] second life']))
+    // The instance's new stream is read by the same call, and one instance's lines need no prefix.
+    expect(out.filter((l) => l.endsWith(' life'))).toEqual(['first life', 'second life'])
     expect(out.join('\n')).toMatch(/Interrupted: Spot capacity reclaimed/)
   })
 
@@ -414,7 +514,12 @@ describe('waiting for the training job', () => {
   })
 
   it('keeps going without logs when it may not read them', async () => {
-    const name = job([{ status: 'Completed', secondary: 'Completed', afterMs: 3 * MIN }])
+    const name = job([
+      { status: 'InProgress', secondary: 'Training', afterMs: MIN },
+      { status: 'InProgress', secondary: 'Uploading', afterMs: 10 * MIN },
+      { status: 'Completed', secondary: 'Completed', afterMs: 11 * MIN }
+    ])
+    const before = world.aws.calls.length
     world.aws.setFaults((call) =>
       call.target.startsWith('Logs_')
         ? { kind: 'error', status: 400, type: 'AccessDeniedException', message: 'no logs for you' }
@@ -422,11 +527,15 @@ describe('waiting for the training job', () => {
     )
     const outcome = await wait(name)
     expect(outcome.status).toBe('Completed')
+    expect(outcome.transitions.map((t) => t.status)).toEqual(['Starting', 'Training', 'Uploading', 'Completed'])
     const out = world.takeOutput().join('\n')
     expect(out.match(/::warning::Stopped streaming/g)).toHaveLength(1)
     expect(out).toMatch(
-      /Stopped streaming the job's logs \(the job itself is still followed\): CloudWatch Logs DescribeLogStreams failed: AccessDeniedException: no logs for you\. The credentials need logs:DescribeLogStreams/
+      /Stopped streaming the job's logs \(the job itself is still followed\): CloudWatch Logs FilterLogEvents failed: AccessDeniedException: no logs for you\. The credentials need logs:FilterLogEvents on \/aws\/sagemaker\/TrainingJobs/
     )
+    // One try; the status keeps coming.
+    expect(callsFor(name, 'FilterLogEvents', before)).toBe(1)
+    expect(callsFor(name, 'DescribeTrainingJob', before)).toBe(outcome.stats.polls)
   })
 
   describe('when the workflow is cancelled', () => {
@@ -448,6 +557,29 @@ describe('waiting for the training job', () => {
       const out = world.takeOutput().join('\n')
       expect(out).toMatch(/The run was cancelled \(SIGINT\): stopping training job/)
       expect(out).toMatch(/Received SIGTERM; still stopping/)
+    })
+
+    it('stops the job at once in the middle of a stretched poll interval', async () => {
+      const signals = new EventEmitter()
+      const name = job([{ status: 'InProgress', secondary: 'Training', afterMs: MIN }])
+      const asked: number[] = []
+      // The fake clock for the first four intervals, then one that never ends by itself.
+      const sleep = (ms: number): Promise<void> => {
+        asked.push(ms)
+        if (asked.length < 5) return time.sleep(ms)
+        setImmediate(() => signals.emit('SIGINT'))
+        return new Promise<void>(() => undefined)
+      }
+      const mark = world.aws.calls.length
+      const started = Date.now()
+      const outcome = await wait(name, {}, { signals, sleep })
+      expect(asked).toEqual([30_000, 45_000, 30_000, 45_000, 67_500])
+      expect(outcome).toMatchObject({ cancelled: true, stopRequested: true, status: 'Stopping' })
+      expect(world.sagemaker.stops.filter((n) => n === name)).toHaveLength(1)
+      // Within moments of the signal, not at the end of the minute-long interval.
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(world.aws.calls.slice(mark).at(-1)!.operation).toBe('StopTrainingJob')
+      expect(signals.listenerCount('SIGINT')).toBe(0)
     })
 
     it('fails the wait, leaving the job for post to stop, when the stop does not go through', async () => {

@@ -118,7 +118,7 @@ suite('a job named after a commit runs exactly that commit', () => {
     expect(git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1)
   }, 180_000)
 
-  it('a pull request trains its head commit, not the merge commit GitHub checks out', async () => {
+  it('a pull request plans its head commit, not the merge commit GitHub checks out, and trains nothing', async () => {
     const base = git('rev-parse', 'HEAD')
     git('checkout', '-q', '-b', 'models/exp')
     const head = ws.commit('pr: fewer epochs', { [HYDRA]: file(HYDRA).replace(/epochs: \d+/, 'epochs: 7') })
@@ -126,6 +126,8 @@ suite('a job named after a commit runs exactly that commit', () => {
     ws.commit('main moves on: another learning rate', { [HYDRA]: file(HYDRA).replace('lr: 3.0e-4', 'lr: 1.0e-3') })
     git('merge', '-q', '--no-ff', '-m', 'merge', 'models/exp')
     const merge = git('rev-parse', 'HEAD')
+    const calls = aws.calls.length
+    const tags = await registry.tags(REPO)
     try {
       // The merge has both changes; the head commit has only its own.
       expect(file(HYDRA)).toMatch(/lr: 1.0e-3[\s\S]*epochs: 7/)
@@ -133,14 +135,23 @@ suite('a job named after a commit runs exactly that commit', () => {
         eventName: 'pull_request',
         sha: merge,
         ref: 'refs/pull/3/merge',
-        event: { pull_request: { number: 3, head: { sha: head, ref: 'models/exp' }, base: { sha: base, ref: 'main' } } }
+        event: {
+          pull_request: {
+            number: 3,
+            head: { sha: head, ref: 'models/exp', repo: { full_name: 'acme/dog-classifier' } },
+            base: { sha: base, ref: 'models', repo: { full_name: 'acme/dog-classifier' } }
+          }
+        }
       })
       ok(r)
-      const request = created(head.slice(0, 7))
-      expect(request.AlgorithmSpecification.ContainerArguments).toEqual(
-        expect.arrayContaining(['trainer.epochs=7', 'optimizer.lr=0.0003'])
-      )
-      expect(request.Environment.TRAIN_ON_PUSH_SHA).toBe(head)
+      expect(r.outputs).toMatchObject({ sha: head, 'job-name': head.slice(0, 7), 'job-status': 'DryRun' })
+      const args = JSON.parse(r.outputs['container-arguments']) as string[]
+      expect(args).toEqual(expect.arrayContaining(['trainer.epochs=7', 'optimizer.lr=0.0003']))
+      // A plan: nothing built, pushed or submitted.
+      expect(created(head.slice(0, 7))).toBeUndefined()
+      expect(aws.calls.slice(calls).map((c) => c.operation)).not.toContain('CreateTrainingJob')
+      expect(await registry.tags(REPO)).toEqual(tags)
+      expect(r.summary).toMatch(/pull request #3/i)
     } finally {
       git('checkout', '-q', 'main')
     }

@@ -21,6 +21,13 @@ export const Input = {
   InstanceType: 'instance-type',
   InstanceCount: 'instance-count',
   AllowDirty: 'allow-dirty',
+  MetricGates: 'metric-gates',
+  TagOnSuccess: 'tag-on-success',
+  RoleToAssume: 'role-to-assume',
+  RoleSessionDuration: 'role-session-duration',
+  GithubToken: 'github-token',
+  PlanBranches: 'plan-branches',
+  CommitStatus: 'commit-status',
   DryRun: 'dry-run',
   Wait: 'wait',
   WaitTimeoutMinutes: 'wait-timeout-minutes',
@@ -63,6 +70,13 @@ export const INPUT_DEFAULTS: Inputs = {
   'instance-type': '',
   'instance-count': '',
   'allow-dirty': 'true',
+  'metric-gates': '',
+  'tag-on-success': '',
+  'role-to-assume': '',
+  'role-session-duration': '',
+  'github-token': '${{ github.token }}',
+  'plan-branches': 'models, models/**',
+  'commit-status': 'true',
   'dry-run': 'false',
   wait: 'false',
   'wait-timeout-minutes': '',
@@ -95,7 +109,11 @@ export const Output = {
   ConsoleUrl: 'console-url',
   LogsUrl: 'logs-url',
   ContainerArguments: 'container-arguments',
-  FinalMetrics: 'final-metrics'
+  FinalMetrics: 'final-metrics',
+  BaselineJob: 'baseline-job',
+  BaselineMetrics: 'baseline-metrics',
+  Gates: 'gates',
+  PlanComment: 'plan-comment'
 } as const
 
 export type OutputName = (typeof Output)[keyof typeof Output]

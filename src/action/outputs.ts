@@ -37,8 +37,27 @@ export function outputsOf(result: RunResult): Partial<Record<OutputName, string>
     if (job.arn) out[Output.JobAttached] = String(job.attached === true)
     if (job.modelArtifacts) out[Output.ModelArtifacts] = job.modelArtifacts
     if (job.waited)
-      out[Output.FinalMetrics] = JSON.stringify(Object.fromEntries(job.metrics.map((m) => [m.name, m.value])))
+      out[Output.FinalMetrics] = JSON.stringify(
+        Object.fromEntries(job.metrics.map((m) => [m.name, Number.isFinite(m.value) ? m.value : null]))
+      )
   }
+  if (result.baseline) {
+    out[Output.BaselineJob] = result.baseline.jobName
+    out[Output.BaselineMetrics] = JSON.stringify(
+      Object.fromEntries(result.baseline.metrics.map((m) => [m.name, Number.isFinite(m.value) ? m.value : null]))
+    )
+  }
+  if (result.gates)
+    out[Output.Gates] = JSON.stringify(
+      result.gates.map((g) => ({
+        rule: g.rule.text,
+        status: g.status,
+        ...(g.value !== undefined && Number.isFinite(g.value) ? { value: g.value } : {}),
+        ...(g.bound !== undefined && Number.isFinite(g.bound) ? { bound: g.bound } : {}),
+        message: g.message
+      }))
+    )
+  if (result.planComment?.url) out[Output.PlanComment] = result.planComment.url
   return out
 }
 

@@ -2,10 +2,15 @@
  * The post step: undo what main set up, from what main remembered (state.ts). It never
  * fails the job; problems are warnings.
  */
+import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { removeSourceTree } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
+import { ownerAndRepo } from '../github/pull-request.js'
 import { workspace } from './context.js'
+import { publishCommitStatus } from './github.js'
+import { readInputs } from './inputs.js'
+import { Input } from './names.js'
 import { actionExec } from './exec.js'
 import { actionLog as log } from './log.js'
 import * as state from './state.js'
@@ -14,6 +19,7 @@ import * as state from './state.js'
 export async function run(): Promise<void> {
   const steps: [string, () => Promise<void>][] = [
     ['stop the training job', stopAbandonedJob],
+    ['resolve the pending commit status', resolvePendingStatus],
     ['log out of the registry', logout],
     ['remove the temporary checkout', removeWorktree]
   ]
@@ -39,6 +45,7 @@ async function stopAbandonedJob(): Promise<void> {
       import('../aws/clients.js'),
       import('../job/describe.js')
     ])
+    await useRoleToAssume(job.region)
     const result = await stopJob(await sageMakerClient(job.region), job.name)
     if (result === 'stopping')
       log.info(`The run ended while training job ${job.name} was running: asked SageMaker to stop it.`)
@@ -48,6 +55,47 @@ async function stopAbandonedJob(): Promise<void> {
   } catch (error) {
     log.warning(`Could not stop training job ${job.name}: ${errorMessage(error)}. Stop it in the SageMaker console.`)
   }
+}
+
+/**
+ * With role-to-assume, the post step assumes the role too (the inputs and the OIDC token
+ * are there for it as well): the workflow's own session may be long gone.
+ */
+async function useRoleToAssume(region: string): Promise<void> {
+  const inputs = readInputs()
+  const [{ readRoleInputs, webIdentityCredentials, STS_AUDIENCE }, { useCredentials }] = await Promise.all([
+    import('../aws/credentials.js'),
+    import('../aws/clients.js')
+  ])
+  const { role } = readRoleInputs(inputs[Input.RoleToAssume], inputs[Input.RoleSessionDuration])
+  if (!role) return
+  useCredentials(
+    webIdentityCredentials({
+      roleArn: role.roleArn,
+      region,
+      durationSeconds: 900,
+      sessionName: `train-on-push-post-${process.env.GITHUB_RUN_ID ?? 'local'}`,
+      idToken: () => core.getIDToken(STS_AUDIENCE),
+      log
+    })
+  )
+}
+
+/** A `pending` commit status main posted and never resolved (it was killed): not left pending. */
+async function resolvePendingStatus(): Promise<void> {
+  const sha = state.rememberedPendingStatus()
+  const job = state.rememberedJob()
+  if (!sha || !job) return
+  const inputs = readInputs()
+  const token = inputs[Input.GithubToken].trim()
+  const target = ownerAndRepo(process.env.GITHUB_REPOSITORY ?? '')
+  if (!target || !token || token.includes('${{')) return
+  const [{ statusWhenAbandoned }, { trainingJobConsoleUrl }] = await Promise.all([
+    import('../github/commit-status.js'),
+    import('../job/urls.js')
+  ])
+  const status = statusWhenAbandoned({ name: job.name, consoleUrl: trainingJobConsoleUrl(job.region, job.name) })
+  if (await publishCommitStatus(token, { ...target, sha }, status)) state.forgetPendingStatus()
 }
 
 /** A worktree of the commit that main did not get to remove (it was killed or crashed). */

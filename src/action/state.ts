@@ -15,7 +15,9 @@ const Key = {
   /** Set once the job ended, was stopped, or was left running on purpose: post leaves it alone. */
   JobSettled: 'jobSettled',
   /** A temporary checkout of the commit main made; post removes it if main could not. */
-  Worktree: 'worktree'
+  Worktree: 'worktree',
+  /** The commit whose `train-on-push` status is pending; post resolves it if main could not. */
+  PendingStatus: 'pendingStatus'
 } as const
 
 /** True in the post step: main marks its start, so the one bundle knows which step it is. */
@@ -51,4 +53,9 @@ export const markJobSettled = (): void => core.saveState(Key.JobSettled, 'true')
 export const rememberWorktree = (path: string): void => core.saveState(Key.Worktree, path)
 export const forgetWorktree = (): void => core.saveState(Key.Worktree, '')
 export const rememberedWorktree = (): string => core.getState(Key.Worktree)
+
+/** A pending commit status main posted; '' once main posted the final one. */
+export const rememberPendingStatus = (sha: string): void => core.saveState(Key.PendingStatus, sha)
+export const forgetPendingStatus = (): void => core.saveState(Key.PendingStatus, '')
+export const rememberedPendingStatus = (): string => core.getState(Key.PendingStatus)
 export const isJobSettled = (): boolean => core.getState(Key.JobSettled) === 'true'

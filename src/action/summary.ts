@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { formatArgumentsSummary } from '../hydra/index.js'
 import { spotSaving } from '../job/outcome.js'
-import type { RunResult } from './result.js'
+import { WHAT_STOPPED, type RunResult } from './result.js'
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`|]/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -30,25 +30,20 @@ function table(rows: [string, string][]): string {
   return `<table>\n${body}\n</table>\n`
 }
 
-/** What stopped a run before any job existed, by the stage it was in. */
-const NOT_SUBMITTED: Record<RunResult['stage'], string> = {
-  configuration: 'the configuration has problems',
-  image: 'the image could not be built or pushed',
-  submit: 'SageMaker did not take the job',
-  wait: 'the run stopped',
-  done: 'the run stopped'
-}
-
 /**
  * The one line a person reads first: only what really happened. A run that never got to
  * submit a job says what stopped it and never speaks of a failed job.
  */
 export function headline(result: RunResult): string {
   const job = result.job
+  if (result.pullRequest !== undefined)
+    return result.error
+      ? `❌ Plan for pull request #${result.pullRequest}: ${result.problems?.length ? 'the configuration has problems' : 'the plan could not be made'}`
+      : `🧪 Plan for pull request #${result.pullRequest}: nothing was built or submitted (pull requests never train)`
   if (result.dryRun)
     return result.error ? '❌ Dry run: the configuration has problems' : '🧪 Dry run: nothing was built or submitted'
   if (!job?.status || job.status === 'NotSubmitted')
-    return result.error ? `❌ Nothing was submitted: ${NOT_SUBMITTED[result.stage]}` : '✅ Nothing to do'
+    return result.error ? `❌ Nothing was submitted: ${WHAT_STOPPED[result.stage]}` : '✅ Nothing to do'
   const name = escapeHtml(job.name)
   if (job.cancelled)
     return job.status === 'Stopping' || job.status === 'Stopped'
@@ -76,6 +71,34 @@ export function headline(result: RunResult): string {
     default:
       return `Training job ${name}: ${escapeHtml(job.status)}`
   }
+}
+
+const number = (value: number | undefined): string =>
+  value === undefined ? '' : Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : 'NaN'
+
+/** The job's final metrics, next to the branch's last run's when there is one. */
+function metricsSection(result: RunResult): string {
+  const job = result.job!
+  const base = result.baseline
+  if (!base || !result.comparisons) {
+    const lines = job.metrics.map(
+      (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(number(m.value))}</td></tr>`
+    )
+    return `### Final metrics\n\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n${lines.join('\n')}\n</table>\n`
+  }
+  const arrow = { up: '▲', down: '▼', same: '=', new: 'new', missing: 'missing' } as const
+  const lines = result.comparisons.map((c) => {
+    const diff =
+      c.difference === undefined || !Number.isFinite(c.difference)
+        ? ''
+        : `${c.difference > 0 ? '+' : ''}${number(c.difference)}`
+    return `<tr><td>${escapeHtml(c.name)}</td><td>${escapeHtml(number(c.value))}</td><td>${escapeHtml(number(c.baseline))}</td><td>${arrow[c.direction]} ${escapeHtml(diff)}</td></tr>`
+  })
+  const from = `${code(base.jobName)}${base.sha ? ` (commit ${code(base.sha.slice(0, 7))})` : ''}`
+  return (
+    `### Final metrics\n\nCompared with ${from}, the branch's last completed run.\n\n` +
+    `<table>\n<tr><th>Metric</th><th>This run</th><th>Baseline</th><th>Change</th></tr>\n${lines.join('\n')}\n</table>\n`
+  )
 }
 
 /** Renders the summary as the HTML/Markdown mix GitHub shows. Pure. */
@@ -176,11 +199,23 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
     )
   }
   if (job && job.metrics.length > 0) {
-    const lines = job.metrics.map(
-      (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(String(m.value))}</td></tr>`
-    )
-    out.push(`### Final metrics\n\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n${lines.join('\n')}\n</table>\n`)
+    out.push(metricsSection(result))
   }
+  if (result.gates && result.gates.length > 0) {
+    const mark = { passed: '✅', failed: '❌', error: '❌', skipped: '⏭️' } as const
+    const lines = result.gates.map(
+      (g) =>
+        `<tr><td>${mark[g.status]} ${escapeHtml(g.status)}</td><td>${code(g.rule.text)}</td><td>${escapeHtml(g.message)}</td></tr>`
+    )
+    out.push(
+      `### Metric gates\n\n<table>\n<tr><th></th><th>Rule</th><th>Result</th></tr>\n${lines.join('\n')}\n</table>\n`
+    )
+  }
+  if (result.successTag) out.push(`Tagged the commit ${code(result.successTag)}.\n`)
+  if (result.planComment?.url)
+    out.push(
+      `${link(result.planComment.url, 'The plan on the pull request')} (${escapeHtml(result.planComment.action)}).\n`
+    )
 
   if (result.arguments && result.arguments.args.length > 0) out.push(formatArgumentsSummary(result.arguments) + '\n')
   if (result.request && result.dryRun) {

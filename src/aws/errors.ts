@@ -155,16 +155,17 @@ export function explainAwsError(call: AwsCall, error: unknown): AwsCallError {
   const message = plainMessage(error)
   let hint = ''
   if (ACCESS_DENIED.test(code) || e.$metadata?.httpStatusCode === 403) {
-    if (!EXPIRED.has(code) && !INVALID_CREDENTIALS.has(code))
+    if (!EXPIRED.has(code) && !INVALID_CREDENTIALS.has(code) && call.permissions.length > 0)
       hint = `The credentials need ${call.permissions.join(' and ')} (see "Permissions" in the README).`
   }
   if (EXPIRED.has(code)) {
     hint =
-      "The AWS session expired. Long waits outlive the default 1-hour session of configure-aws-credentials: raise its role-duration-seconds (and the role's maximum session duration), or set wait: false."
+      "The AWS session expired. Long waits outlive the default 1-hour session of configure-aws-credentials: set role-to-assume so the action renews its own session, or raise role-duration-seconds (and the role's maximum session duration), or set wait: false."
   } else if (INVALID_CREDENTIALS.has(code)) {
     hint = 'AWS did not accept the credentials: check the region and the credentials configure-aws-credentials set.'
   } else if (code === 'CredentialsProviderError') {
-    hint = 'No AWS credentials were found: add aws-actions/configure-aws-credentials before this step.'
+    hint =
+      'No AWS credentials were found: add aws-actions/configure-aws-credentials before this step, or set role-to-assume.'
   } else if (code === 'ResourceLimitExceeded') {
     hint = 'An account quota was reached: request an increase in Service Quotas, or use another instance type.'
   } else if (isThrottling(error)) {

@@ -9,7 +9,10 @@ import { validateShape } from '../aws/shapes.js'
 import { ECR_SHAPES } from '../aws/generated/ecr-shapes.js'
 import { loadHydraConfig } from '../hydra/index.js'
 import { validateBuildArgs } from '../image/build-args.js'
+import { readRoleInputs } from '../aws/credentials.js'
+import { parseGates } from '../job/gates.js'
 import { templateFields } from '../job/name.js'
+import { gitRefProblem, TAG_FIELDS } from '../job/success-tag.js'
 import { ConfigError, type Problem } from '../problems.js'
 import { readJobConfig } from './job-config.js'
 import type { CacheMode, IfJobExists, JobConfig, Settings } from './settings.js'
@@ -40,6 +43,11 @@ class InputReader {
 
   text(name: InputName): string {
     return trimBlanks(this.inputs[name])
+  }
+
+  /** The input exactly as given, for multi-line inputs whose lines have their own rules. */
+  raw(name: InputName): string {
+    return this.inputs[name]
   }
 
   /** Every line, blanks included, so messages can name the line the user sees. */
@@ -138,8 +146,13 @@ export function readSettings(inputs: Inputs, root: string, env: NodeJS.ProcessEn
     skipExistingImage: r.bool(Input.SkipExistingImage),
     createRepository: r.bool(Input.CreateRepository),
     pushLatest: r.bool(Input.PushLatest),
-    cache: r.choice(Input.Cache, CACHE_MODES)
+    cache: r.choice(Input.Cache, CACHE_MODES),
+    ...readAfterTheWaitInputs(r, wait),
+    ...readGitHubInputs(r)
   }
+  const role = readRoleInputs(r.text(Input.RoleToAssume), r.text(Input.RoleSessionDuration))
+  r.problems.push(...role.problems)
+  notices.push(...role.notices)
   if (r.problems.length > 0 || !job) throw new ConfigError(r.problems)
   return {
     settings: {
@@ -151,7 +164,8 @@ export function readSettings(inputs: Inputs, root: string, env: NodeJS.ProcessEn
       command,
       ...build,
       ...naming,
-      ...behaviour
+      ...behaviour,
+      ...(role.role ? { role: role.role } : {})
     },
     notices
   }
@@ -239,6 +253,46 @@ function readBuildInputs(
   if (target !== '' && !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(target))
     r.add(Input.Target, `'${target}' is not a Dockerfile stage name (letters, digits, '.', '_' and '-')`)
   return { context, dockerfile, platform, target, buildArgs }
+}
+
+/** What happens once the job ended: the gates its metrics must pass, the tag on success. */
+function readAfterTheWaitInputs(r: InputReader, wait: boolean): Pick<Settings, 'metricGates' | 'tagOnSuccess'> {
+  const gates = parseGates(r.raw(Input.MetricGates))
+  r.problems.push(...gates.problems)
+  const tagOnSuccess = r.text(Input.TagOnSuccess)
+  if (tagOnSuccess !== '') {
+    const fields = [...tagOnSuccess.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1])
+    const unknown = fields.filter((f) => !TAG_FIELDS.includes(f))
+    if (unknown.length > 0)
+      r.add(
+        Input.TagOnSuccess,
+        `unknown {${unknown.join('}, {')}}; allowed: ${TAG_FIELDS.map((f) => `{${f}}`).join(', ')}`
+      )
+    // The tag itself is checked once its fields are filled in; here the template's own characters.
+    const problem = gitRefProblem(tagOnSuccess.replace(/\{[^{}]*\}/g, 'x'))
+    if (problem) r.add(Input.TagOnSuccess, `'${tagOnSuccess}' cannot be a git tag: ${problem}`)
+  }
+  if (!wait) {
+    if (gates.rules.length > 0) r.add(Input.MetricGates, 'gates check the final metrics, so they need wait: true')
+    if (tagOnSuccess !== '')
+      r.add(Input.TagOnSuccess, 'a tag on success needs wait: true (success is known only at the end)')
+  }
+  return { metricGates: gates.rules, tagOnSuccess }
+}
+
+/** How the action talks to GitHub. */
+function readGitHubInputs(r: InputReader): Pick<Settings, 'githubToken' | 'planBranches' | 'commitStatus'> {
+  const token = r.text(Input.GithubToken)
+  return {
+    // Outside a runner the default `${{ github.token }}` arrives unexpanded: there is no token then.
+    githubToken: token.includes('${{') ? '' : token,
+    planBranches: r
+      .raw(Input.PlanBranches)
+      .split(/[,\n]/)
+      .map(trimBlanks)
+      .filter((p) => p !== ''),
+    commitStatus: r.bool(Input.CommitStatus)
+  }
 }
 
 /** Which commit to train and how long its short hash is: needed before the config files can be read. */

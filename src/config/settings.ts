@@ -1,4 +1,6 @@
+import type { RoleSettings } from '../aws/credentials.js'
 import type { HydraConfig } from '../hydra/index.js'
+import type { GateRule } from '../job/gates.js'
 
 export type IfJobExists = 'auto' | 'attach' | 'new' | 'fail'
 export type CacheMode = 'registry' | 'inline' | 'none'
@@ -20,14 +22,25 @@ export interface Commit {
 export interface Channel {
   uri: string
   distribution?: string
+  /** The channel's own File | FastFile | Pipe, over the job's `input_mode`. */
   inputMode?: string
   contentType?: string
   compression?: string
 }
 
+/**
+ * The `request:` block of the job config: CreateTrainingJob fields in AWS's own names, with
+ * their YAML types (numbers stay numbers), already checked against SageMaker's model. Merged
+ * last into the request the action builds; fields that a named key stands for are not here
+ * (they are read into the named fields of JobConfig instead).
+ */
+export type RequestFields = { readonly [field: string]: unknown }
+
 /** The SageMaker job config file, validated and with action inputs applied over it. */
 export interface JobConfig {
+  /** With instance groups (`request.ResourceConfig.InstanceGroups`), their types joined with ' + ', for display. */
   instanceType: string
+  /** With instance groups, the instances of all groups. */
   instanceCount: number
   volumeSizeGb: number
   maxRuntimeSeconds: number
@@ -38,15 +51,37 @@ export interface JobConfig {
   s3Bucket: string
   s3Prefix: string
   spot: boolean
+  /**
+   * The execution role. With `defaultRole` it is `arn:aws:iam::<account>:role/sagemaker_execution_role`
+   * until `withCallerAccount` puts the account of the credentials in place of `<account>`.
+   */
   roleArn: string
+  /** No role was named: the job runs as `sagemaker_execution_role`, as the submit script's jobs did. */
+  defaultRole?: boolean
   tags: Record<string, string>
   /** channel name -> where its data comes from */
   channels: Record<string, Channel>
+  /** The file has no `inputs:` section at all (`inputs: {}` says "no channels" on purpose). */
+  inputsMissing?: boolean
   environment: Record<string, string>
   checkpointS3Uri?: string
   vpc?: { subnets: string[]; securityGroups: string[] }
   kmsKeyId?: string
   metricDefinitions: { name: string; regex: string }[]
+  /** `job.keep_alive`: seconds the instances stay in a warm pool after the job (ResourceConfig.KeepAlivePeriodInSeconds). */
+  keepAliveSeconds?: number
+  /** `job.retry_attempts`: RetryStrategy.MaximumRetryAttempts. */
+  retryAttempts?: number
+  /** `job.input_mode`: AlgorithmSpecification.TrainingInputMode (File when unset). */
+  inputMode?: string
+  /** `job.max_pending_time`: StoppingCondition.MaxPendingTimeInSeconds. */
+  maxPendingSeconds?: number
+  /** `job.network_isolation`: EnableNetworkIsolation (left out when unset: SageMaker's default is false). */
+  networkIsolation?: boolean
+  /** `job.volume_kms_key_id`: ResourceConfig.VolumeKmsKeyId. */
+  volumeKmsKeyId?: string
+  /** The `request:` block. */
+  request?: RequestFields
 }
 
 /** Everything the action was asked to do, read and validated once, before any side effect. */
@@ -86,4 +121,16 @@ export interface Settings {
   /** `K=V` lines as given. */
   buildArgs: string[]
   cache: CacheMode
+  /** Rules the final metrics must meet (metric-gates); empty when none. */
+  metricGates: GateRule[]
+  /** The git tag template created on success (tag-on-success); '' for none. */
+  tagOnSuccess: string
+  /** The role the action assumes itself with GitHub's OIDC token, renewing it (role-to-assume). */
+  role?: RoleSettings
+  /** GitHub API token; '' when there is none (then no comment, status or tag). */
+  githubToken: string
+  /** Base branches whose pull requests get a plan comment (plan-branches patterns). */
+  planBranches: string[]
+  /** Set the train-on-push commit status (commit-status). */
+  commitStatus: boolean
 }

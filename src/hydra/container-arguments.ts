@@ -145,7 +145,9 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   })
 
   // Blank lines in the overrides input are layout; messages keep the user's line numbers.
-  const lines = input.overrides.map((text, i) => ({ text, line: i + 1 })).filter((o) => o.text.trim() !== '')
+  // Blank means spaces and tabs only, the only white space Hydra's grammar knows: trim()
+  // would also drop a line of U+00A0 (or any other Unicode space), which Hydra rejects.
+  const lines = input.overrides.map((text, i) => ({ text, line: i + 1 })).filter((o) => !/^[ \t]*$/.test(o.text))
   const overrides = lines.map((o) => o.text)
   const lineOf = (index: number): number => lines[index].line
   const multirun = isMultirun(input.command) || overrides.some((w) => MULTIRUN_FLAGS.has(w))

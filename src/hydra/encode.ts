@@ -1,6 +1,6 @@
 /**
  * Renders typed values as Hydra override text that Hydra's parser reads back to the
- * identical value and type (the rules of §4–§6 and §8 of the grammar notes).
+ * identical value and type (the rules of Hydra's override grammar for values, quoting and escapes).
  */
 import { pythonFloatRepr, type HydraValue, type KeyValue } from './value.js'
 
@@ -140,6 +140,20 @@ const INT_SEGMENT_RE = /^(?:0|[1-9](?:_?[0-9])*)$/
  */
 export function isKeySegment(key: string, topLevel: boolean): boolean {
   return IDENT_SEGMENT_RE.test(key) || (!topLevel && INT_SEGMENT_RE.test(key))
+}
+
+/** Whether a string key is an integer segment (`0`, `12`, `1_000`): legal in a dotted key, but not as all of it. */
+export function isIntegerSegment(key: string): boolean {
+  return INT_SEGMENT_RE.test(key)
+}
+
+/**
+ * Whether a dotted key can be the whole key of an override. Hydra's lexer reads a key of
+ * two or more segments as a dotted path, where integer segments are fine (`0.a=1`), but a
+ * key of one segment must be an identifier (`0=1` is a lexer error).
+ */
+export function isOverrideKey(dotted: string): boolean {
+  return dotted.includes('.') || IDENT_SEGMENT_RE.test(dotted)
 }
 
 /** Extends a message key path by one key: `a` + `b` → `a.b`, `a` + 1 → `a[1]`. */

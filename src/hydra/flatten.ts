@@ -1,8 +1,16 @@
 /**
- * Turns a loaded config into Hydra overrides, one per leaf (§8 of the grammar notes),
+ * Turns a loaded config into Hydra overrides, one per leaf (Hydra's override grammar: https://hydra.cc/docs/advanced/override_grammar/basic/),
  * keeping the tree shape (and which keys fit in a literal) so the packer can merge siblings.
  */
-import { appendKeyPath, dictKeyProblem, renderDictKey, encodeValue, isKeySegment } from './encode.js'
+import {
+  appendKeyPath,
+  dictKeyProblem,
+  renderDictKey,
+  encodeValue,
+  isIntegerSegment,
+  isKeySegment,
+  isOverrideKey
+} from './encode.js'
 import { int, str, type DictValue, type HydraValue, type KeyValue } from './value.js'
 
 /** Override prefix: change (''), add ('+'), force-add ('++') or delete ('~'). */
@@ -130,8 +138,18 @@ class Flattener {
         this.problems.push({ keyPath, message: `the prefix '${m[1]}' must be followed by a key name` })
         continue
       }
+      // A top-level integer key (`'0': {a: 1}`) can begin a dotted key (`0.a=1`) though it
+      // cannot be one alone (`0=1` is a lexer error), so its mapping is set leaf by leaf.
+      const leadsOnly =
+        topLevel &&
+        key.kind === 'str' &&
+        isIntegerSegment(key.value) &&
+        value.kind === 'dict' &&
+        value.entries.length > 0 &&
+        prefix !== '~'
       // Below a key that only a literal can hold, every key must be in the literal too.
-      const seg = !inLiteral && key.kind === 'str' && isKeySegment(key.value, topLevel) ? key.value : undefined
+      const seg =
+        !inLiteral && key.kind === 'str' && (isKeySegment(key.value, topLevel) || leadsOnly) ? key.value : undefined
       const dotted = seg === undefined ? parentKey : topLevel ? seg : `${parentKey}.${seg}`
       const isGroup = value.kind === 'dict' && value.entries.length > 0 && prefix !== '~'
       if (seg !== undefined && this.drop(dotted, isGroup)) continue
@@ -183,10 +201,21 @@ class Flattener {
         continue
       }
       if (topLevel) {
+        const integer = key.kind === 'str' && isIntegerSegment(key.value) ? key.value : undefined
         this.problems.push({
           keyPath,
-          message:
-            "a top-level key must be an identifier (letters, digits, _, $ and -, not starting with a digit or -) to be overridden; Hydra cannot set this key from the command line — move it under a parent key or into the image's own config"
+          message: integer
+            ? `a top-level integer key can only begin a longer key (${integer}.a=1 sets the key a of a mapping under it); Hydra cannot set ${integer} itself from the command line (${integer}=… is a lexer error), so it must hold a non-empty mapping — move the value under a parent key or into the image's own config`
+            : "a top-level key must be an identifier (letters, digits, _, $ and -, not starting with a digit or -) to be overridden; Hydra cannot set this key from the command line — move it under a parent key or into the image's own config"
+        })
+        continue
+      }
+      if (!isOverrideKey(parentKey)) {
+        // Under a top-level integer key only dotted keys work: a {…} literal would have to
+        // sit at the integer key itself, which no override can name.
+        this.problems.push({
+          keyPath,
+          message: `the key is not a dotted key segment, so it needs a {…} literal at ${parentKey}; but ${parentKey} is a top-level integer key, which Hydra accepts only as the start of a longer key (${parentKey}.a=1), never alone — rename the key or move the mapping under a parent key`
         })
         continue
       }
@@ -235,7 +264,7 @@ class Flattener {
 }
 
 /**
- * Flattens a config into override units (§8). `drop` removes keys that a later override
+ * Flattens a config into override units. `drop` removes keys that a later override
  * sets anyway (the experiment name, user overrides) so Hydra never sees both.
  */
 export function flattenConfig(

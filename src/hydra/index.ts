@@ -9,6 +9,12 @@
  *   the prefix applies to every leaf below it.
  * - The top-level `defaults` list is not a config value (Hydra consumes it while
  *   composing, and `defaults=...` fails), so it is left out and reported in `skippedKeys`.
+ * - A top-level key that is an integer (`'0': {a: 1}`) is reached through the keys below it
+ *   (`0.a=1`): Hydra's lexer takes an integer segment in a dotted key but not as a whole key
+ *   (`0=1` is an error), so such a key must hold a non-empty mapping, is never packed into a
+ *   literal at `0`, and keys below it that need a literal at `0` are refused.
+ * - User override lines are blank when they hold only spaces and tabs, the only white space
+ *   Hydra's grammar knows; a line of U+00A0 is an override (which Hydra rejects), not a blank.
  * - The experiment name is emitted as `++key='value'`, which works whether or not the
  *   config declares the key; a config leaf with the same key is dropped.
  * - Hydra applies value overrides in order, so a later one wins. A config leaf whose exact

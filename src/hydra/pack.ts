@@ -13,6 +13,7 @@
  * config lists its keys exactly as the YAML did. Only leaves with the same prefix share a
  * literal; deletions are never packed.
  */
+import { isOverrideKey } from './encode.js'
 import { renderUnit, type Child, type Prefix } from './flatten.js'
 
 /** The packed overrides and the key paths that were packed into literals. */
@@ -44,6 +45,8 @@ function collect(children: readonly Child[], stack: Child[], out: Leaf[]): void 
       let minRoot = 0
       nodes.forEach((n, i) => {
         if (n.literalKey === undefined) minRoot = i + 1
+        // A key no override can name alone (a top-level integer, `0`) cannot hold the literal either.
+        if (n.group && !isOverrideKey(n.group.key)) minRoot = Math.max(minRoot, i + 2)
       })
       out.push({
         child: c,

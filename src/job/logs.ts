@@ -2,15 +2,21 @@
  * Tails a training job's CloudWatch logs into the step log.
  *
  * SageMaker writes one stream per instance, `<job>/algo-<n>-<epoch>`, in the
- * `/aws/sagemaker/TrainingJobs` group. Neither the group nor the streams exist
- * until a container first writes, so "not found" only means "not yet".
+ * `/aws/sagemaker/TrainingJobs` group, and a new one when an instance comes back after a
+ * spot interruption. Neither the group nor the streams exist until a container first
+ * writes, so "not found" only means "not yet".
  *
- * Calls are kept to what new lines need: DescribeLogStreams only until every
- * instance's stream is known (again after a spot interruption, which starts new
- * streams), then one GetLogEvents per stream per poll, continuing from the
- * stream's nextForwardToken. A poll with nothing new costs one call per stream.
+ * One FilterLogEvents call per poll reads every stream of the job at once (the prefix
+ * `<job>/`), interleaved in time order, so the cost does not grow with the instance count
+ * and new streams need no looking for. Each poll asks again from the newest event seen,
+ * minus a margin for events that reach CloudWatch late (an instance's batch can arrive
+ * after another's newer lines); the events already printed in that margin are recognised
+ * by their event id and skipped. Because every poll starts afresh from what was printed, a
+ * page is only followed (nextToken) while it is full, or when it held nothing but events
+ * already printed: a short or empty page that still carries a token (AWS does that) is
+ * picked up again by the next poll, not chased.
  */
-import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs'
+import type { CloudWatchLogsClient, FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs'
 import { errorName, explainAwsError, isThrottling, isTransient } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
@@ -26,35 +32,57 @@ export interface LogLine {
   message: string
 }
 
-/** How many streams to expect and where lines go. */
+/** How many instances to expect and where lines go. */
 export interface TailerOptions {
-  /** How many instances (so streams) to expect. */
+  /** How many instances the job runs (lines get an `[algo-N]` prefix when more than one). */
   instanceCount: number
   log: Log
   /** Where lines go; the step log unless a test or the bench says otherwise. */
   print?: (lines: LogLine[], multiInstance: boolean) => void
 }
 
-/** What one poll did, for backoff decisions and the call count. */
+/** What one poll did, for the poll schedule and the call count. */
 export interface TailStats {
+  /** New lines printed. */
   lines: number
   calls: number
   throttled: boolean
 }
 
-interface StreamPosition {
-  name: string
-  instance: string
-  token?: string
-  /** Newest timestamp seen and how many events carried it, to skip them when re-reading by time. */
-  lastTimestamp: number
-  seenAtLast: number
+/** The call the tailer makes, as errors name it. */
+export const FILTER_CALL = {
+  service: 'CloudWatch Logs',
+  operation: 'FilterLogEvents',
+  permissions: [`logs:FilterLogEvents on ${LOG_GROUP}`]
 }
 
-/** A page this big may have a next one right behind it; smaller pages wait for the next poll. */
-const FULL_PAGE_EVENTS = 1000
-const FULL_PAGE_BYTES = 512 * 1024
+/** The most events AWS returns in a page, and what we ask for. */
+const PAGE_EVENTS = 10_000
+/**
+ * A page holds at most 1 MB; one with more than this in it counts as cut by that limit.
+ * Single events can be big, so a page cut with less in it is possible: taken for short, it
+ * only waits for the next poll, which reads on from it.
+ */
+const FULL_PAGE_BYTES = 768 * 1024
+/** AWS counts this much per event towards a page's size. */
+const EVENT_OVERHEAD_BYTES = 26
+/** Pages read in one poll at most; the next poll carries on from there. */
 const MAX_PAGES_PER_POLL = 10
+/**
+ * How late an event may reach CloudWatch (stamped this long before the newest one seen)
+ * and still be printed. Instances send their lines in batches every few seconds; a minute
+ * covers a slow or retried batch with room to spare, and costs only bytes read again.
+ */
+export const LATE_EVENT_MARGIN_MS = 60_000
+/**
+ * Event ids kept to recognise the events read again in that margin. A very chatty job
+ * keeps fewer than the margin's worth, so that reading them again never fills a page by
+ * itself; events older than the oldest kept then are no longer waited for.
+ */
+const MAX_REMEMBERED_EVENTS = 2_000
+const MAX_REMEMBERED_BYTES = 256 * 1024
+/** Instances start after the job is created; this allows for their clocks being a little behind. */
+const CLOCK_SKEW_MS = 5 * 60_000
 
 /** The instance part of a stream name: `job/algo-2-1700000000` → `algo-2`. */
 export function instanceOf(stream: string): string {
@@ -70,15 +98,26 @@ export function formatLines(lines: readonly LogLine[], multiInstance: boolean): 
   })
 }
 
+interface Remembered {
+  id: string
+  timestamp: number
+  bytes: number
+}
+
 /** Follows every instance's log stream of one job. */
 export class LogTailer {
-  private readonly streams = new Map<string, StreamPosition>()
   private expected: number
+  private readonly instances = new Set<string>()
   private disabled = false
   private readonly print: (lines: LogLine[], multiInstance: boolean) => void
   private readonly log: Log
-  /** The last call made, to name it when it fails. */
-  private lastCall = 'DescribeLogStreams'
+  /** The next poll asks for events from here on (undefined: from the start of the streams). */
+  private floor: number | undefined
+  /** The events printed at or after `floor`, oldest first, to skip them when they come again. */
+  private remembered: Remembered[] = []
+  private readonly seen = new Set<string>()
+  private rememberedBytes = 0
+  private newest = -Infinity
 
   constructor(
     private readonly client: CloudWatchLogsClient,
@@ -91,165 +130,140 @@ export class LogTailer {
     this.print = options.print ?? ((lines, multi) => lines.length > 0 && this.log.untrusted(formatLines(lines, multi)))
   }
 
-  /** Stream names found so far. */
-  get streamNames(): string[] {
-    return [...this.streams.keys()]
+  /** The instances that have written so far (`algo-1`, ...). */
+  get instanceNames(): string[] {
+    return [...this.instances].sort()
   }
 
   /** The job's instance count, once DescribeTrainingJob has told us. */
   setInstanceCount(count: number): void {
-    if (count > 0 && this.streams.size === 0) this.expected = count
-  }
-
-  /** After a spot interruption the instances come back with new streams: look for them again. */
-  expectRestart(instanceCount: number): void {
-    this.expected = this.streams.size + Math.max(1, instanceCount)
+    if (count > 0) this.expected = count
   }
 
   /**
-   * Reads what is new in every stream and prints it, merged in time order.
-   * `lookForStreams: false` skips looking for streams not yet seen (no container runs yet).
+   * When the job was created: no event of it can be older, and telling AWS where to start
+   * keeps it from searching (and answering with empty pages) through the group's history.
    */
-  async poll(lookForStreams = true): Promise<TailStats> {
+  startAt(createdAt: number): void {
+    if (this.floor === undefined && this.remembered.length === 0) this.floor = Math.max(0, createdAt - CLOCK_SKEW_MS)
+  }
+
+  /** Reads what is new in every stream of the job, prints it in time order, and says what it cost. */
+  async poll(): Promise<TailStats> {
     const stats: TailStats = { lines: 0, calls: 0, throttled: false }
     if (this.disabled) return stats
     const sdk = await import('@aws-sdk/client-cloudwatch-logs')
+    const query = {
+      logGroupName: LOG_GROUP,
+      logStreamNamePrefix: `${this.jobName}/`,
+      ...(this.floor !== undefined ? { startTime: this.floor } : {}),
+      limit: PAGE_EVENTS
+    }
+    let nextToken: string | undefined
+    let cutShort = false
     try {
-      if (lookForStreams && this.streams.size < this.expected) await this.discover(sdk, stats)
-      const batch: { line: LogLine; order: number }[] = []
-      let order = 0
-      for (const position of this.streams.values()) {
-        for (const line of await this.read(sdk, position, stats)) batch.push({ line, order: order++ })
+      for (let page = 0; page < MAX_PAGES_PER_POLL; page++) {
+        stats.calls++
+        let out
+        try {
+          out = await this.client.send(new sdk.FilterLogEventsCommand({ ...query, nextToken }))
+        } catch (error) {
+          const name = errorName(error)
+          // No log group yet: no container of any job in this region has written.
+          if (name === 'ResourceNotFoundException') break
+          // A token that is no longer good: the next poll asks afresh from what was printed.
+          if (name === 'InvalidParameterException' && nextToken !== undefined) break
+          throw error
+        }
+        const events = out.events ?? []
+        const fresh = this.take(events)
+        if (fresh.length > 0) {
+          this.print(fresh, this.expected > 1 || this.instances.size > 1)
+          stats.lines += fresh.length
+        }
+        // Only a full page may have more right behind it. A page that brought back nothing but
+        // events already printed was cut short inside the margin read again: what is new lies
+        // behind it, and asking afresh at the next poll would get the same page.
+        const onlyRepeats = events.length > 0 && fresh.length === 0
+        if (!out.nextToken || !(isFull(events) || onlyRepeats)) break
+        if (onlyRepeats) cutShort = true
+        nextToken = out.nextToken
       }
-      // Streams are read one after another; their lines interleave by time.
-      batch.sort((a, b) => a.line.timestamp - b.line.timestamp || a.order - b.order)
-      this.print(
-        batch.map((b) => b.line),
-        this.streams.size > 1
-      )
-      stats.lines = batch.length
     } catch (error) {
       if (isThrottling(error)) stats.throttled = true
       else if (isTransient(error)) this.log.debug(`Reading the job's logs failed this time: ${errorMessage(error)}`)
       else {
         // Status keeps coming from SageMaker; lost logs should not fail the run.
         this.disabled = true
-        const call = {
-          service: 'CloudWatch Logs',
-          operation: this.lastCall,
-          permissions: [`logs:${this.lastCall} on ${LOG_GROUP}`]
-        }
         this.log.warning(
-          `Stopped streaming the job's logs (the job itself is still followed): ${explainAwsError(call, error).message}`
+          `Stopped streaming the job's logs (the job itself is still followed): ${explainAwsError(FILTER_CALL, error).message}`
         )
       }
     }
+    // AWS cut a page shorter than what is read again: read less again next time.
+    this.forget(cutShort)
     return stats
   }
 
-  private async discover(sdk: typeof import('@aws-sdk/client-cloudwatch-logs'), stats: TailStats): Promise<void> {
-    let nextToken: string | undefined
-    let pages = 0
-    do {
-      stats.calls++
-      this.lastCall = 'DescribeLogStreams'
-      let out
-      try {
-        out = await this.client.send(
-          new sdk.DescribeLogStreamsCommand({
-            logGroupName: LOG_GROUP,
-            logStreamNamePrefix: `${this.jobName}/`,
-            orderBy: 'LogStreamName',
-            limit: 50,
-            nextToken
-          })
-        )
-      } catch (error) {
-        if (errorName(error) === 'ResourceNotFoundException') return
-        throw error
-      }
-      for (const s of out.logStreams ?? []) {
-        if (!s.logStreamName || this.streams.has(s.logStreamName)) continue
-        this.streams.set(s.logStreamName, {
-          name: s.logStreamName,
-          instance: instanceOf(s.logStreamName),
-          lastTimestamp: 0,
-          seenAtLast: 0
-        })
-      }
-      nextToken = out.nextToken
-      pages++
-    } while (nextToken && pages < 20 && this.streams.size < this.expected)
-  }
-
-  private async read(
-    sdk: typeof import('@aws-sdk/client-cloudwatch-logs'),
-    position: StreamPosition,
-    stats: TailStats
-  ): Promise<LogLine[]> {
+  /** The events of a page not printed before, remembered from now on. */
+  private take(events: FilteredLogEvent[]): LogLine[] {
     const lines: LogLine[] = []
-    for (let page = 0; page < MAX_PAGES_PER_POLL; page++) {
-      const byTime = position.token === undefined
-      stats.calls++
-      this.lastCall = 'GetLogEvents'
-      let out
-      try {
-        out = await this.client.send(
-          new sdk.GetLogEventsCommand({
-            logGroupName: LOG_GROUP,
-            logStreamName: position.name,
-            startFromHead: true,
-            ...(byTime
-              ? position.lastTimestamp > 0
-                ? { startTime: position.lastTimestamp }
-                : {}
-              : { nextToken: position.token })
-          })
-        )
-      } catch (error) {
-        const name = errorName(error)
-        if (name === 'ResourceNotFoundException') return lines
-        // Tokens expire after 24 hours: continue from the last timestamp instead.
-        if (name === 'InvalidParameterException' && !byTime) {
-          position.token = undefined
-          continue
-        }
-        throw error
-      }
-      const events = out.events ?? []
-      const fresh = byTime ? this.skipSeen(position, events) : events
-      for (const e of fresh) {
-        const timestamp = e.timestamp ?? 0
-        if (timestamp > position.lastTimestamp) {
-          position.lastTimestamp = timestamp
-          position.seenAtLast = 1
-        } else if (timestamp === position.lastTimestamp) position.seenAtLast++
-        lines.push({
-          instance: position.instance,
-          stream: position.name,
-          timestamp,
-          message: e.message ?? ''
-        })
-      }
-      const sameToken = out.nextForwardToken === undefined || out.nextForwardToken === position.token
-      if (out.nextForwardToken) position.token = out.nextForwardToken
-      const bytes = events.reduce((n, e) => n + (e.message?.length ?? 0) + 26, 0)
-      if (sameToken || events.length === 0 || (events.length < FULL_PAGE_EVENTS && bytes < FULL_PAGE_BYTES)) break
+    for (const e of events) {
+      const timestamp = e.timestamp ?? 0
+      // Without an id (AWS always sends one) the place in time stands in for it.
+      const id = e.eventId ?? `${timestamp}/${e.logStreamName ?? ''}/${e.message ?? ''}`
+      if (this.seen.has(id)) continue
+      const stream = e.logStreamName ?? ''
+      const line = { instance: instanceOf(stream), stream, timestamp, message: e.message ?? '' }
+      this.instances.add(line.instance)
+      lines.push(line)
+      this.remember({ id, timestamp, bytes: Buffer.byteLength(line.message) + EVENT_OVERHEAD_BYTES })
     }
     return lines
   }
 
-  /** When reading from a timestamp, the events already printed at that timestamp come back first. */
-  private skipSeen(position: StreamPosition, events: OutputLogEvent[]): OutputLogEvent[] {
-    let skip = position.seenAtLast
-    return events.filter((e) => {
-      const t = e.timestamp ?? 0
-      if (t < position.lastTimestamp) return false
-      if (t === position.lastTimestamp && skip > 0) {
-        skip--
-        return false
-      }
-      return true
-    })
+  private remember(event: Remembered): void {
+    this.seen.add(event.id)
+    this.rememberedBytes += event.bytes
+    this.newest = Math.max(this.newest, event.timestamp)
+    // Kept in time order: a late event goes in its place.
+    let at = this.remembered.length
+    while (at > 0 && this.remembered[at - 1].timestamp > event.timestamp) at--
+    this.remembered.splice(at, 0, event)
   }
+
+  /**
+   * Moves the start of the next query up to the margin behind the newest event, and drops
+   * the ids of the events before it, which cannot come back. For a chatty job it moves
+   * further, to keep what is read again small (`shrink`: up to the newest event); the
+   * events of one timestamp are dropped together, and the newest ones are always kept.
+   */
+  private forget(shrink: boolean): void {
+    if (this.remembered.length === 0) return
+    let floor = Math.max(0, this.floor ?? 0, shrink ? this.newest : this.newest - LATE_EVENT_MARGIN_MS)
+    let drop = 0
+    const dropOne = (): void => {
+      const event = this.remembered[drop++]
+      this.seen.delete(event.id)
+      this.rememberedBytes -= event.bytes
+    }
+    while (drop < this.remembered.length && this.remembered[drop].timestamp < floor) dropOne()
+    const tooMany = (): boolean =>
+      this.remembered.length - drop > MAX_REMEMBERED_EVENTS || this.rememberedBytes > MAX_REMEMBERED_BYTES
+    while (tooMany() && this.remembered[drop].timestamp < this.newest) {
+      const oldest = this.remembered[drop].timestamp
+      while (this.remembered[drop].timestamp === oldest) dropOne()
+      floor = this.remembered[drop].timestamp
+    }
+    if (drop > 0) this.remembered = this.remembered.slice(drop)
+    this.floor = floor
+  }
+}
+
+/** A page cut by AWS's limits (so more may follow right behind it), not one that ran out of events. */
+function isFull(events: FilteredLogEvent[]): boolean {
+  if (events.length >= PAGE_EVENTS) return true
+  let bytes = 0
+  for (const e of events) bytes += Buffer.byteLength(e.message ?? '') + EVENT_OVERHEAD_BYTES
+  return bytes >= FULL_PAGE_BYTES
 }

@@ -59,6 +59,10 @@ export interface WaitOutcome extends Pick<
   stopRequested: boolean
   /** Cancelled with stop-on-cancel: false: the job was deliberately left running. */
   leftRunning?: boolean
+  /** The AWS credentials expired during the wait (no role-to-assume): the job runs on, unfollowed. */
+  credentialsExpired?: boolean
+  /** When SageMaker created the job (for finding the job that came before it). */
+  createdAt?: Date
   /** The last TrainingJobStatus SageMaker reported. */
   lastStatus?: string
   spot?: boolean
@@ -100,6 +104,7 @@ export function absorbDescription(outcome: WaitOutcome, job: DescribeTrainingJob
   outcome.failureReason = job.FailureReason || undefined
   outcome.modelArtifacts = job.ModelArtifacts?.S3ModelArtifacts
   outcome.trainingSeconds = job.TrainingTimeInSeconds
+  outcome.createdAt = job.CreationTime ?? outcome.createdAt
   outcome.billableSeconds = job.BillableTimeInSeconds
   if (job.EnableManagedSpotTraining !== undefined) outcome.spot = job.EnableManagedSpotTraining
   outcome.instanceCount = instanceCountOf(job) ?? outcome.instanceCount

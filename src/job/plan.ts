@@ -3,6 +3,7 @@
  * the container arguments and the full CreateTrainingJob request. A problem
  * anywhere here stops the run before anything is pushed or submitted.
  */
+import { ACCOUNT_PLACEHOLDER } from '../config/job-config.js'
 import type { Commit, Settings } from '../config/settings.js'
 import { planContainerArguments, type ContainerArgumentsPlan } from '../hydra/index.js'
 import { registryFor } from '../image/preview.js'
@@ -145,6 +146,9 @@ export function makePlan(
     warnings: [...first.warnings, ...first.args.warnings, ...skipped],
     requestFor(name, realImage, imageDigest, imageCommit) {
       const again = build(name, realImage, imageDigest, imageCommit)
+      // A default execution role whose account was never looked up must not reach AWS.
+      if (again.request.RoleArn?.includes(ACCOUNT_PLACEHOLDER))
+        throw new Error(`The execution role ${again.request.RoleArn} has no account: it must be looked up first.`)
       if (again.problems.length > 0) throw new ConfigError(again.problems)
       return again.request
     }

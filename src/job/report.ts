@@ -23,3 +23,13 @@ export function reportLines(outcome: WaitOutcome): string[] {
   if (outcome.modelArtifacts && outcome.status === 'Completed') lines.push(`Model artifacts: ${outcome.modelArtifacts}`)
   return lines
 }
+
+/** What the wait cost in AWS calls, for the debug log: `12 polls: 12 DescribeTrainingJob, 9 FilterLogEvents`. */
+export function callsLine(outcome: Pick<WaitOutcome, 'stats'>): string {
+  const { polls, describeCalls, logCalls, throttled, errors } = outcome.stats
+  const extra = [throttled ? `${throttled} throttled` : '', errors ? `${errors} failed` : ''].filter(Boolean)
+  return (
+    `Waited through ${polls} poll${polls === 1 ? '' : 's'}: ${describeCalls} DescribeTrainingJob, ${logCalls} FilterLogEvents` +
+    (extra.length > 0 ? ` (${extra.join(', ')})` : '')
+  )
+}

@@ -5,6 +5,7 @@
 import type { CreateTrainingJobCommandInput } from '@aws-sdk/client-sagemaker'
 import { SAGEMAKER_SHAPES } from '../aws/generated/sagemaker-shapes.js'
 import { validateShape, type Violation } from '../aws/shapes.js'
+import { ACCOUNT_PLACEHOLDER } from '../config/job-config.js'
 import type { JobConfig } from '../config/settings.js'
 import type { Problem } from '../problems.js'
 import { lineageEnvironment, lineageTags, TAG_PREFIX, type Lineage } from './lineage.js'
@@ -37,16 +38,30 @@ export function checkpointUri(config: JobConfig, jobName: string): string {
   return `${s3Path(config, 'checkpoints')}/${jobName}/`
 }
 
-/** Pure: the full request. Validation is separate (`checkRequest`) so a dry run can show a request with problems. */
+type Tag = { Key: string; Value: string }
+
+/**
+ * Pure: the full request. Validation is separate (`checkRequest`) so a dry run can show a
+ * request with problems. The job config's `request:` block is merged in last: mappings merge
+ * key by key, anything else replaces, except `Tags`, whose entries join the `tags:` section's
+ * and the lineage tags (a list that replaced them would lose the lineage).
+ */
 export function buildTrainingJobRequest(input: RequestInput): TrainingJobRequest {
   const { config, jobName, lineage } = input
-  const tags = [...Object.entries(config.tags).map(([Key, Value]) => ({ Key, Value })), ...lineageTags(lineage)]
+  const { Tags: extraTags, ...extra } = config.request ?? {}
+  const tags = [
+    ...Object.entries(config.tags).map(([Key, Value]) => ({ Key, Value })),
+    ...((extraTags as Tag[] | undefined) ?? []),
+    ...lineageTags(lineage)
+  ]
+  // Instance groups name their own types and counts; SageMaker takes one form or the other.
+  const groups = (extra.ResourceConfig as { InstanceGroups?: unknown } | undefined)?.InstanceGroups !== undefined
   const request: TrainingJobRequest = {
     TrainingJobName: jobName,
     RoleArn: config.roleArn,
     AlgorithmSpecification: {
       TrainingImage: input.image,
-      TrainingInputMode: 'File',
+      TrainingInputMode: (config.inputMode ?? 'File') as 'File',
       ...(input.containerArguments.length > 0 ? { ContainerArguments: input.containerArguments } : {}),
       ...(config.metricDefinitions.length > 0
         ? { MetricDefinitions: config.metricDefinitions.map((m) => ({ Name: m.name, Regex: m.regex })) }
@@ -57,16 +72,26 @@ export function buildTrainingJobRequest(input: RequestInput): TrainingJobRequest
       ...(config.kmsKeyId ? { KmsKeyId: config.kmsKeyId } : {})
     },
     ResourceConfig: {
-      InstanceType: config.instanceType as NonNullable<TrainingJobRequest['ResourceConfig']>['InstanceType'],
-      InstanceCount: config.instanceCount,
-      VolumeSizeInGB: config.volumeSizeGb
+      ...(groups
+        ? {}
+        : {
+            InstanceType: config.instanceType as NonNullable<TrainingJobRequest['ResourceConfig']>['InstanceType'],
+            InstanceCount: config.instanceCount
+          }),
+      VolumeSizeInGB: config.volumeSizeGb,
+      ...(config.volumeKmsKeyId ? { VolumeKmsKeyId: config.volumeKmsKeyId } : {}),
+      ...(config.keepAliveSeconds !== undefined ? { KeepAlivePeriodInSeconds: config.keepAliveSeconds } : {})
     },
     StoppingCondition: {
       MaxRuntimeInSeconds: config.maxRuntimeSeconds,
-      ...(config.spot && config.maxWaitSeconds !== undefined ? { MaxWaitTimeInSeconds: config.maxWaitSeconds } : {})
+      ...(config.spot && config.maxWaitSeconds !== undefined ? { MaxWaitTimeInSeconds: config.maxWaitSeconds } : {}),
+      ...(config.maxPendingSeconds !== undefined ? { MaxPendingTimeInSeconds: config.maxPendingSeconds } : {})
     },
+    ...(config.retryAttempts !== undefined ? { RetryStrategy: { MaximumRetryAttempts: config.retryAttempts } } : {}),
     CheckpointConfig: { S3Uri: checkpointUri(config, jobName), LocalPath: '/opt/ml/checkpoints' },
     EnableManagedSpotTraining: config.spot,
+    // Left out unless asked for: SageMaker's default is false, the same as the submit script's explicit False.
+    ...(config.networkIsolation !== undefined ? { EnableNetworkIsolation: config.networkIsolation } : {}),
     Environment: { ...config.environment, ...lineageEnvironment(lineage, jobName) },
     Tags: tags
   }
@@ -89,23 +114,58 @@ export function buildTrainingJobRequest(input: RequestInput): TrainingJobRequest
   if (config.vpc) {
     request.VpcConfig = { Subnets: config.vpc.subnets, SecurityGroupIds: config.vpc.securityGroups }
   }
-  return request
+  return mergeFields(request, extra) as TrainingJobRequest
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** `extra` over `base`: mappings merge key by key, anything else replaces (copied, never shared). */
+function mergeFields(base: unknown, extra: unknown): unknown {
+  if (!isMapping(base) || !isMapping(extra)) return structuredClone(extra)
+  const out: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(extra))
+    out[key] = key in base ? mergeFields(base[key], value) : structuredClone(value)
+  return out
+}
+
+/** The value at an AWS member path (`ResourceConfig.InstanceGroups[0].InstanceType`), if any. */
+function valueAt(value: unknown, path: string): unknown {
+  let node = value
+  for (const segment of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '')) {
+    if (Array.isArray(node)) node = node[Number(segment)]
+    else if (isMapping(node)) node = Object.hasOwn(node, segment) ? node[segment] : undefined
+    else return undefined
+  }
+  return node
 }
 
 /** Where a request member came from, so an AWS constraint points back at the user's file or input. */
-function sourceOf(path: string, file: string, channelNames: string[]): string {
+function sourceOf(path: string, file: string, config: JobConfig): { where: string; key?: string } {
+  // A field of the request: block, or a name in one of its mappings (`Environment key 'MY-VAR'`).
+  const named = / key '(.*)'$/.exec(path)
+  const member = named ? `${path.slice(0, named.index)}.${named[1]}` : path
+  if (config.request && valueAt(config.request, member) !== undefined)
+    return { where: `${file} request.${member}`, key: `request.${member}` }
+  const channelNames = Object.keys(config.channels)
   const rules: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
     [/^TrainingJobName/, 'input job-name'],
     [/^RoleArn/, `${file} aws.role_arn (or input role-arn)`],
     [/^AlgorithmSpecification\.TrainingImage/, `${file} aws.ecr_repository (or input ecr-repository)`],
     [/^AlgorithmSpecification\.ContainerArguments/, 'inputs command / hydra-config / overrides'],
+    [/^AlgorithmSpecification\.TrainingInputMode/, `${file} job.input_mode`],
     [/^AlgorithmSpecification\.MetricDefinitions\[(\d+)\]/, (m) => `${file} metric_definitions[${m[1]}]`],
     [/^AlgorithmSpecification\.MetricDefinitions/, `${file} metric_definitions`],
     [/^ResourceConfig\.InstanceType/, `${file} job.instance_type (or input instance-type)`],
     [/^ResourceConfig\.InstanceCount/, `${file} job.instance_count (or input instance-count)`],
     [/^ResourceConfig\.VolumeSizeInGB/, `${file} job.volume_size`],
+    [/^ResourceConfig\.VolumeKmsKeyId/, `${file} job.volume_kms_key_id`],
+    [/^ResourceConfig\.KeepAlivePeriodInSeconds/, `${file} job.keep_alive`],
     [/^StoppingCondition\.MaxRuntimeInSeconds/, `${file} job.max_runtime`],
     [/^StoppingCondition\.MaxWaitTimeInSeconds/, `${file} job.max_wait`],
+    [/^StoppingCondition\.MaxPendingTimeInSeconds/, `${file} job.max_pending_time`],
+    [/^RetryStrategy/, `${file} job.retry_attempts`],
+    [/^EnableNetworkIsolation/, `${file} job.network_isolation`],
     [/^OutputDataConfig\.KmsKeyId/, `${file} kms_key_id`],
     [/^OutputDataConfig/, `${file} aws.s3_bucket / aws.s3_prefix`],
     [/^CheckpointConfig/, `${file} checkpoint_s3_uri`],
@@ -118,10 +178,13 @@ function sourceOf(path: string, file: string, channelNames: string[]): string {
   ]
   for (const [re, where] of rules) {
     const m = re.exec(path)
-    if (m) return typeof where === 'string' ? where : where(m)
+    if (m) return { where: typeof where === 'string' ? where : where(m) }
   }
-  return file
+  return { where: file }
 }
+
+// Stands for the account of the default role while it is unknown (a dry run), so the rest of the ARN is still checked.
+const SOME_ACCOUNT = '000000000000'
 
 /**
  * Checks the request the way SageMaker would, plus the rules the model cannot say
@@ -135,37 +198,42 @@ export function checkRequest(
 ): { problems: Problem[]; warnings: string[] } {
   const problems: Problem[] = []
   const warnings: string[] = []
-  const channelNames = Object.keys(config.channels)
-  const violations: Violation[] = validateShape(SAGEMAKER_SHAPES, 'CreateTrainingJobRequest', request)
+  const checked =
+    config.defaultRole && request.RoleArn?.includes(ACCOUNT_PLACEHOLDER)
+      ? { ...request, RoleArn: request.RoleArn.replace(ACCOUNT_PLACEHOLDER, SOME_ACCOUNT) }
+      : request
+  const violations: Violation[] = validateShape(SAGEMAKER_SHAPES, 'CreateTrainingJobRequest', checked)
   for (const v of violations) {
-    const where = sourceOf(v.path, file, channelNames)
-    if (v.kind === 'enum' && v.path === 'ResourceConfig.InstanceType') {
+    const { where, key } = sourceOf(v.path, file, config)
+    if (v.kind === 'enum' && /^ResourceConfig\.(InstanceGroups\[\d+\]\.)?InstanceType$/.test(v.path)) {
       warnings.push(
-        `${where}: '${config.instanceType}' is not in the SageMaker model this action ships; if AWS added it recently this is fine, otherwise check the spelling`
+        `${where}: '${String(valueAt(request, v.path))}' is not in the SageMaker model this action ships; if AWS added it recently this is fine, otherwise check the spelling`
       )
       continue
     }
-    problems.push({ where, message: `${v.message} (SageMaker's ${v.path})` })
+    problems.push({ where, message: `${v.message} (SageMaker's ${v.path})`, ...(key ? { file, key } : {}) })
   }
-  for (const key of Object.keys(config.tags)) {
-    if (/^aws:/i.test(key))
-      problems.push({ where: `${file} tags.${key}`, message: "tag keys starting with 'aws:' are reserved by AWS" })
+  // Your tags: the tags: section's, then request.Tags'.
+  const extraTags = ((config.request?.Tags as { Key: string; Value: string }[] | undefined) ?? []).map(
+    (t, i) => [t.Key, t.Value, `request.Tags[${i}]`] as const
+  )
+  const userTags = [...Object.entries(config.tags).map(([k, v]) => [k, v, `tags.${k}`] as const), ...extraTags]
+  const seen = new Set<string>()
+  for (const [key, value, at] of userTags) {
+    const where = `${file} ${at}`
+    if (/^aws:/i.test(key)) problems.push({ where, message: "tag keys starting with 'aws:' are reserved by AWS" })
     if (key.startsWith(TAG_PREFIX))
-      problems.push({
-        where: `${file} tags.${key}`,
-        message: `tag keys starting with '${TAG_PREFIX}' are set by this action`
-      })
-  }
-  for (const [key, value] of Object.entries(config.tags)) {
-    if (/^aws:/i.test(value))
-      problems.push({ where: `${file} tags.${key}`, message: "tag values starting with 'aws:' are reserved by AWS" })
+      problems.push({ where, message: `tag keys starting with '${TAG_PREFIX}' are set by this action` })
+    if (/^aws:/i.test(value)) problems.push({ where, message: "tag values starting with 'aws:' are reserved by AWS" })
+    if (seen.has(key)) problems.push({ where, message: `the tag ${key} is set twice` })
+    seen.add(key)
   }
   const tagCount = request.Tags?.length ?? 0
   if (tagCount > MAX_TAGS) {
-    const own = tagCount - Object.keys(config.tags).length
+    const own = tagCount - userTags.length
     problems.push({
       where: `${file} tags`,
-      message: `SageMaker allows ${MAX_TAGS} tags on a job; this action adds ${own} lineage tags, so at most ${MAX_TAGS - own} of yours fit (you have ${Object.keys(config.tags).length})`
+      message: `SageMaker allows ${MAX_TAGS} tags on a job; this action adds ${own} lineage tags, so at most ${MAX_TAGS - own} of yours fit (you have ${userTags.length})`
     })
   }
   for (const key of Object.keys(config.environment)) {
@@ -180,6 +248,16 @@ export function checkRequest(
       where: `${file} job.max_wait`,
       message: 'with spot training max_wait must be at least max_runtime'
     })
+  }
+  if (config.inputsMissing && request.InputDataConfig === undefined) {
+    // Teams come from a submit script that attached this channel to every job, whether or not its config said so.
+    const uri = `s3://${config.s3Bucket}/assets/`
+    warnings.push(
+      `${file}: no inputs: section, so the job gets no input channel. The submit script this action replaces always ` +
+        `attached ${uri} as the channel 'assets' (/opt/ml/input/data/assets); to keep it, add:\n` +
+        `inputs:\n  assets:\n    uri: ${uri}\n    content_type: application/octet-stream\n    compression: None\n` +
+        "or write 'inputs: {}' if the job needs no input channel."
+    )
   }
   return { problems, warnings }
 }

@@ -6,11 +6,24 @@
  * This is our own loop rather than the SDK's waiter: the waiter sleeps 2 minutes
  * between polls and up to 6 hours after a while, cannot stream logs, and treats
  * `Stopped` (even MaxRuntimeExceeded) as success.
+ *
+ * A poll is one DescribeTrainingJob and, once a training container may run, one
+ * FilterLogEvents for the logs of every instance. Polls stretch while nothing changes
+ * and tighten again on a change (see poll-schedule.ts); the stop on cancel does not wait
+ * for the next poll.
  */
 import type { DescribeTrainingJobCommandOutput, SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs'
 import { logsClient, sageMakerClient } from '../aws/clients.js'
-import { errorName, explainAwsError, isThrottling, isTransient, isUnreadableAnswer } from '../aws/errors.js'
+import { renewAfterExpiredCredentials } from '../aws/credentials.js'
+import {
+  errorName,
+  explainAwsError,
+  isExpiredCredentials,
+  isThrottling,
+  isTransient,
+  isUnreadableAnswer
+} from '../aws/errors.js'
 import type { Settings } from '../config/settings.js'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
@@ -18,7 +31,8 @@ import { guardAgainstCancel } from './cancel.js'
 import { DESCRIBE_CALL, describeJob, stopJob } from './describe.js'
 import { LogTailer, type LogLine } from './logs.js'
 import { absorbDescription, type WaitOutcome } from './outcome.js'
-import { reportLines } from './report.js'
+import { nextPoll, pollSchedule } from './poll-schedule.js'
+import { callsLine, reportLines } from './report.js'
 import { TERMINAL_STATUSES } from './status.js'
 import { trainingJobConsoleUrl } from './urls.js'
 
@@ -56,11 +70,9 @@ const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', done)
   })
 
-/** Under throttling the interval doubles up to this (or 8× the set interval, if larger). */
-const MAX_BACKOFF_MS = 60_000
 /** Consecutive failed polls (not throttling) before giving up on the job's status. */
 const MAX_FAILED_POLLS = 10
-/** Secondary statuses during which no training container runs yet, so no log stream can appear. */
+/** Secondary statuses during which no training container runs yet, so there are no logs to read. */
 const BEFORE_CONTAINER = new Set([
   'Starting',
   'Pending',
@@ -109,8 +121,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     throw error
   }
 
-  const baseInterval = Math.max(1, settings.pollIntervalSeconds) * 1000
-  const maxInterval = Math.max(baseInterval * 8, MAX_BACKOFF_MS)
+  const schedule = pollSchedule(settings.pollIntervalSeconds)
   const started = clock.now()
   const deadline = settings.waitTimeoutMinutes === undefined ? Infinity : started + settings.waitTimeoutMinutes * 60_000
 
@@ -149,7 +160,10 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   void guard.cancelled.then(() => wake.abort())
 
   log.info(`Waiting for training job ${jobName}: ${trainingJobConsoleUrl(region, jobName)}`)
-  let interval = baseInterval
+  let interval = schedule.baseMs
+  // What the last poll saw, to tell whether this one saw a change.
+  let seenStatus: string | undefined
+  let logsSinceChange = false
   let failedPolls = 0
   let notFound = 0
   let described: DescribeTrainingJobCommandOutput | undefined
@@ -160,31 +174,46 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
       outcome.stats.polls++
       // How hard AWS pushed back this poll: 1.5 when the SDK had to retry, 2 when even that failed.
       let pressure = 1
+      let changed = false
       try {
         outcome.stats.describeCalls++
         const job = await describeJob(sageMaker, jobName)
         if (!job) {
           if (++notFound > MAX_NOT_FOUND_POLLS || described)
             throw new Error(`Training job ${jobName} was not found in ${region}.`)
+          // Not a quiet job but one about to show up: look again at the set pace.
+          changed = true
         } else {
           notFound = 0
           failedPolls = 0
           if ((job.$metadata.attempts ?? 1) > 1) pressure = 1.5
           absorbDescription(outcome, job, clock.now())
           if (outcome.instanceCount) tailer.setInstanceCount(outcome.instanceCount)
+          if (job.CreationTime) tailer.startAt(job.CreationTime.getTime())
           for (const t of outcome.transitions) {
             const key = `${t.status}|${t.start.getTime()}|${t.message ?? ''}`
             if (printed.has(key)) continue
             printed.add(key)
+            changed = true
             log.info(`${formatTime(t.start)}  ${t.status}${t.message ? `: ${t.message}` : ''}`)
-            // A spot interruption brings the instances back with new log streams.
-            if (described !== undefined && (t.status === 'Interrupted' || t.status === 'Restarting'))
-              tailer.expectRestart(outcome.instanceCount ?? 1)
           }
+          const status = `${job.TrainingJobStatus ?? ''}|${job.SecondaryStatus ?? ''}`
+          if (status !== seenStatus) changed = true
+          seenStatus = status
           described = job
         }
       } catch (error) {
         if (guard.signal) break
+        if (isExpiredCredentials(error)) {
+          // With role-to-assume the action renews its own session and polls on; without it, the
+          // workflow's session ran out: stop following the job, which goes on running.
+          if (renewAfterExpiredCredentials(error)) {
+            log.info('The AWS session expired; role-to-assume was assumed again.')
+            continue
+          }
+          outcome.credentialsExpired = true
+          break
+        }
         if (isThrottling(error)) {
           outcome.stats.throttled++
           pressure = 2
@@ -199,13 +228,24 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
       if (guard.signal) break
 
       const finished = TERMINAL_STATUSES.includes(described?.TrainingJobStatus ?? '')
-      // Before the container starts there is nothing to log; looking for streams would be wasted calls.
+      // Before the container starts there is nothing to log: reading would be wasted calls.
+      // Once the job ended the logs are read one last time, for its final lines.
       const containerMayRun = finished || !BEFORE_CONTAINER.has(described?.SecondaryStatus ?? 'Starting')
-      const tail = await tailer.poll(containerMayRun)
-      outcome.stats.logCalls += tail.calls
-      if (tail.throttled) {
-        outcome.stats.throttled++
-        pressure = Math.max(pressure, 1.5)
+      if (containerMayRun) {
+        const tail = await tailer.poll()
+        outcome.stats.logCalls += tail.calls
+        if (tail.throttled) {
+          outcome.stats.throttled++
+          pressure = Math.max(pressure, 1.5)
+        }
+        // The logs changed when they start: the container's first lines, or its first since the
+        // status last changed (after a spot restart, say). Lines that keep coming at every poll
+        // are the job going on as before, and let the polls stretch.
+        if (changed) logsSinceChange = false
+        if (tail.lines > 0 && !logsSinceChange) {
+          changed = true
+          logsSinceChange = true
+        }
       }
       if (finished || guard.signal) break
       if (lastPoll) {
@@ -213,12 +253,9 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
         break
       }
 
-      // Back off while AWS pushes back; come back to the set pace once it stops.
-      interval =
-        pressure > 1
-          ? Math.min(Math.round(interval * pressure), maxInterval)
-          : Math.max(baseInterval, Math.floor(interval / 2))
-      await sleepUnlessCancelled(sleep, Math.max(0, Math.min(interval, deadline - clock.now())), wake.signal)
+      const next = nextPoll(schedule, { previousMs: interval, changed, pressure, remainingMs: deadline - clock.now() })
+      interval = next.intervalMs
+      await sleepUnlessCancelled(sleep, next.sleepMs, wake.signal)
       if (guard.signal) break
     }
   } finally {
@@ -251,6 +288,16 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     return outcome
   }
 
+  if (outcome.credentialsExpired) {
+    outcome.status = 'InProgress'
+    log.warning(
+      `The AWS credentials expired while waiting: training job ${jobName} keeps running and is no longer followed ` +
+        `(last seen ${outcome.lastStatus ?? 'running'}${outcome.secondaryStatus ? `, ${outcome.secondaryStatus}` : ''}). ` +
+        `To wait as long as training takes, set role-to-assume (the action then renews its own session), or make the ` +
+        `session of configure-aws-credentials last longer (role-duration-seconds, and the role's maximum session ` +
+        `duration). Follow the job at ${trainingJobConsoleUrl(region, jobName)}`
+    )
+  }
   if (outcome.timedOut) {
     outcome.status = 'WaitTimedOut'
     log.warning(
@@ -260,6 +307,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
     )
   }
   for (const line of reportLines(outcome)) log.info(line)
+  log.debug(callsLine(outcome))
   return outcome
 }
 
