@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { makeWorkspace, runAction, type RunOptions, type Workspace } from './support/action-runner.js'
+import { pullRequestEvent } from './support/events.js'
 
 let aws: FakeAws
 let ws: Workspace
@@ -77,17 +78,23 @@ describe('dry run of the example repository', () => {
     expect(args.filter((a) => a.startsWith('trainer.epochs='))).toEqual(['trainer.epochs=2'])
   })
 
-  it('trains the pull request head commit, not the merge commit', async () => {
+  it('plans the pull request head commit, not the merge commit, without AWS or docker', async () => {
     const head = ws.commits.at(-1)!
+    const calls = aws.calls.length
     const r = await run({
-      inputs: { 'dry-run': 'true' },
       eventName: 'pull_request',
       ref: 'refs/pull/3/merge',
       sha: 'f'.repeat(40),
-      event: { pull_request: { head: { sha: head, ref: 'models/exp' } } }
+      // Into a branch that gets no plan comment, so no GitHub call is made either.
+      event: pullRequestEvent({ repository: 'acme/dogs', number: 3, headSha: head, headRef: 'exp', baseRef: 'main' }),
+      // No credentials: the read-only image lookup cannot look, and says so.
+      env: { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }
     })
     expect(r.main.exitCode).toBe(0)
-    expect(r.outputs.sha).toBe(head)
+    expect(r.outputs).toMatchObject({ sha: head, 'job-status': 'DryRun' })
+    expect(r.main.stdout).toContain('merges into main, not a plan branch (plan-branches): no comment')
+    expect(aws.calls.length).toBe(calls)
+    expect(dockerLog()).toBe('')
   })
 
   it("without an execution role, plans the submit script's role in the account of the credentials", async () => {

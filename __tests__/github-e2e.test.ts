@@ -73,7 +73,7 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
       inputs?: Record<string, string>
       env?: Record<string, string>
       eventName?: string
-      event?: Record<string, unknown>
+      event?: object
       sha?: string
       ref?: string
     } = {}
@@ -130,7 +130,7 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
       const calls = aws.calls.length
       const r1 = await run({
         eventName: 'pull_request',
-        event: openPullRequest(first.sha, base) as never,
+        event: openPullRequest(first.sha, base),
         sha: first.sha,
         ref: 'refs/pull/12/merge'
       })
@@ -165,7 +165,7 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
       })
       const r2 = await run({
         eventName: 'pull_request',
-        event: synchronize as never,
+        event: synchronize,
         sha: second.sha,
         ref: 'refs/pull/12/merge'
       })
@@ -182,6 +182,48 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
       expect(github.selfCheckFailures).toEqual([])
     }, 60_000)
 
+    it('a broken config: the comment lists the problems, and the step fails with annotations on the YAML lines', async () => {
+      const base = ws.commits.at(-1)!
+      const head = newCommit('pr: a typo', { [CONFIG]: file(CONFIG).replace('volume_size', 'volume_sise') })
+      const line =
+        file(CONFIG)
+          .split('\n')
+          .findIndex((l) => l.includes('volume_sise')) + 1
+      const event = pullRequestEvent({
+        repository: REPOSITORY,
+        number: 14,
+        headSha: head.sha,
+        headRef: 'exp/typo',
+        baseRef: 'models',
+        baseSha: base
+      })
+      const calls = aws.calls.length
+      try {
+        const r = await run({
+          eventName: 'pull_request',
+          event: event,
+          sha: head.sha,
+          ref: 'refs/pull/14/merge'
+        })
+        expect(r.main.exitCode).toBe(1)
+        expect(r.main.stdout).toMatch(
+          new RegExp(`::error [^:]*file=${CONFIG},line=${line},[^:]*::.*job.volume_sise: unknown key 'volume_sise'`)
+        )
+        const comments = repo().comments.filter((c) => c.issueNumber === 14)
+        expect(comments).toHaveLength(1)
+        // Underscores are written as &#95; so Markdown never reads them as emphasis.
+        const body = String(comments[0].data.body).replace(/&#95;/g, '_')
+        expect(body).toContain('job.volume_sise</code></a>: unknown key &#39;volume_sise&#39;')
+        expect(body).toContain(`${CONFIG}#L${line}`)
+        // Nothing was looked up, built or submitted for a config that cannot run.
+        expect(aws.calls.length).toBe(calls)
+        expect(sagemaker.jobs.has(head.short)).toBe(false)
+      } finally {
+        // The next tests start from a config that works.
+        ws.commit('fix the typo', { [CONFIG]: file(CONFIG).replace('volume_sise', 'volume_size') })
+      }
+    }, 60_000)
+
     it('without pull-requests: write, warns naming the permission and still passes', async () => {
       const base = ws.commits.at(-1)!
       const head = newCommit('pr: dropout', { [HYDRA]: file(HYDRA).replace('dropout: 0.1', 'dropout: 0.2') })
@@ -194,7 +236,7 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
         event.pull_request = { ...event.pull_request, number: 13 }
         const r = await run({
           eventName: 'pull_request',
-          event: event as never,
+          event: event,
           sha: head.sha,
           ref: 'refs/pull/13/merge'
         })
@@ -228,9 +270,14 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
           wait: 'true',
           'metric-gates': 'val:accuracy >= baseline + 0.01\nval:accuracy > 0.5 # a floor',
           'tag-on-success': 'trained/{short_sha}'
-        }
+        },
+        env: { RUNNER_ENVIRONMENT: 'github-hosted' }
       })
       ok(r)
+      // The example's limits (12 h of training, a day with spot waits) outlast a hosted runner's 6 h.
+      expect(r.main.stdout).toMatch(
+        /::notice::This job may run up to 24 hours \(spot capacity included\), but GitHub-hosted runners end a job after 6 hours/
+      )
       expect(r.outputs).toMatchObject({ 'job-name': short, 'job-status': 'Completed', 'baseline-job': 'earlier-run' })
       expect(JSON.parse(r.outputs['baseline-metrics'])).toEqual({ 'val:accuracy': 0.9 })
       const gates = JSON.parse(r.outputs.gates) as { status: string }[]
@@ -307,6 +354,8 @@ suite('GitHub and AWS sessions around the job, in the bundled action', () => {
       expect(signed.length).toBeGreaterThan(3)
       expect(signed.every((c) => c.accessKeyId?.startsWith('ASIA'))).toBe(true)
       expect(r.main.stdout).toContain('The AWS session expired; role-to-assume was assumed again.')
+      // Not on a GitHub-hosted runner: no word about its 6-hour limit.
+      expect(r.main.stdout).not.toContain('GitHub-hosted runners end a job after 6 hours')
       for (const c of sts.issued) {
         expect(leakingLines(r.log, c.secretAccessKey)).toEqual([])
         expect(leakingLines(r.log, c.sessionToken)).toEqual([])

@@ -20,6 +20,7 @@ import { dockerSkipReason, RegistryClient, startDockerEnv, type DockerEnv } from
 import { startFakeAws, type FakeAws } from './support/fake-aws.js'
 import { startFakeEcr, type FakeEcr } from './support/fake-ecr.js'
 import { fakeSageMaker, type FakeSageMaker } from './support/fake-sagemaker.js'
+import { pullRequestEvent } from './support/events.js'
 
 const skip =
   dockerSkipReason() ?? (existsSync(distEntry) ? undefined : 'skipping: dist/index.js missing (npm run bundle)')
@@ -135,13 +136,15 @@ suite('a job named after a commit runs exactly that commit', () => {
         eventName: 'pull_request',
         sha: merge,
         ref: 'refs/pull/3/merge',
-        event: {
-          pull_request: {
-            number: 3,
-            head: { sha: head, ref: 'models/exp', repo: { full_name: 'acme/dog-classifier' } },
-            base: { sha: base, ref: 'models', repo: { full_name: 'acme/dog-classifier' } }
-          }
-        }
+        event: pullRequestEvent({
+          repository: 'acme/dogs',
+          number: 3,
+          headSha: head,
+          headRef: 'models/exp',
+          baseRef: 'models',
+          baseSha: base,
+          mergeSha: merge
+        })
       })
       ok(r)
       expect(r.outputs).toMatchObject({ sha: head, 'job-name': head.slice(0, 7), 'job-status': 'DryRun' })

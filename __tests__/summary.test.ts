@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { RunResult } from '../src/action/result.js'
 import { escapeHtml, formatDuration, headline, renderSummary } from '../src/action/summary.js'
 import { spotSaving } from '../src/job/outcome.js'
+import { compareMetrics } from '../src/job/baseline.js'
+import { evaluateGates, parseGates } from '../src/job/gates.js'
 
 const commit = {
   sha: 'a'.repeat(40),
@@ -126,6 +128,61 @@ describe('renderSummary', () => {
       notices: []
     })
     expect(other).toContain('read from commit <code>aaaaaaa</code> itself: the checkout was at <code>bbbbbbb</code>')
+  })
+})
+
+describe('the baseline and the gates', () => {
+  const base: RunResult = {
+    dryRun: false,
+    stage: 'done',
+    commit,
+    job: {
+      ...job,
+      metrics: [
+        { name: 'val:accuracy', value: 0.91 },
+        { name: 'val:loss', value: 0.3 },
+        { name: 'f1', value: 0.5 }
+      ]
+    },
+    notices: []
+  }
+
+  it('shows each metric with the baseline, the difference and its direction', () => {
+    const md = renderSummary({
+      ...base,
+      baseline: { jobName: 'bbbbbbb', sha: 'b'.repeat(40), metrics: [] },
+      comparisons: compareMetrics(base.job!.metrics, [
+        { name: 'val:accuracy', value: 0.88 },
+        { name: 'val:loss', value: 0.3 },
+        { name: 'epochs', value: 9 }
+      ])
+    })
+    expect(md).toContain('Compared with <code>bbbbbbb</code> (commit <code>bbbbbbb</code>)')
+    expect(md).toContain('<tr><td>val:accuracy</td><td>0.91</td><td>0.88</td><td>▲ +0.03</td></tr>')
+    expect(md).toContain('<tr><td>val:loss</td><td>0.3</td><td>0.3</td><td>= 0</td></tr>')
+    expect(md).toContain('<tr><td>f1</td><td>0.5</td><td></td><td>new </td></tr>')
+    expect(md).toContain('<tr><td>epochs</td><td></td><td>9</td><td>missing </td></tr>')
+  })
+
+  it('without a baseline, lists the metrics alone', () => {
+    const md = renderSummary(base)
+    expect(md).toContain('<tr><th>Metric</th><th>Value</th></tr>')
+    expect(md).not.toContain('Compared with')
+  })
+
+  it('lists every gate with its result, and the tag', () => {
+    const gates = evaluateGates(
+      parseGates('val:accuracy >= 0.95\nval:loss <= baseline\nf1 > 0.1').rules,
+      base.job!.metrics,
+      undefined
+    )
+    const md = renderSummary({ ...base, gates, successTag: 'trained/aaaaaaa' })
+    expect(md).toMatch(
+      /<tr><td>❌ failed<\/td><td><code>val:accuracy &#62;= 0.95<\/code><\/td><td>.*val:accuracy is 0.91, which is below the minimum 0.95/
+    )
+    expect(md).toMatch(/<tr><td>⏭️ skipped<\/td><td><code>val:loss &#60;= baseline<\/code>/)
+    expect(md).toMatch(/<tr><td>✅ passed<\/td><td><code>f1 &#62; 0.1<\/code>/)
+    expect(md).toContain('Tagged the commit <code>trained/aaaaaaa</code>.')
   })
 })
 

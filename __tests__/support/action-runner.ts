@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { INPUT_DEFAULTS } from '../../src/action/names.js'
 import { parseCommandFile } from '../../scripts/runner-env.mjs'
+import { pushEvent, workflowDispatchEvent } from './events.js'
 import { repoRoot } from './paths.js'
 
 export { parseCommandFile }
@@ -63,7 +64,7 @@ export interface RunOptions {
   inputs?: Record<string, string>
   /** Defaults to a push of HEAD to refs/heads/models. */
   eventName?: string
-  event?: Record<string, unknown>
+  event?: object
   sha?: string
   ref?: string
   env?: Record<string, string | undefined>
@@ -113,6 +114,16 @@ function runStep(
   return { child, done, out: () => stdout }
 }
 
+/** The repository every run is in, unless a test says otherwise. */
+const REPOSITORY = 'acme/dogs'
+
+/** A real payload of GitHub's for the event (from @octokit/webhooks-examples), moved to this run. */
+function defaultEvent(eventName: string, sha: string, ref: string): object {
+  if (eventName === 'push') return pushEvent({ repository: REPOSITORY, sha, ref })
+  if (eventName === 'workflow_dispatch') return workflowDispatchEvent({ repository: REPOSITORY, ref })
+  return { ref, after: sha, repository: { full_name: REPOSITORY } }
+}
+
 /** Starts the action; see `runAction` to just await it. */
 export function startAction(options: RunOptions): RunningAction {
   if (!existsSync(distEntry)) throw new Error('dist/index.js is missing: run npm run bundle')
@@ -128,10 +139,7 @@ export function startAction(options: RunOptions): RunningAction {
   const sha = options.sha ?? git(options.workspace, 'rev-parse', 'HEAD')
   const eventName = options.eventName ?? 'push'
   const ref = options.ref ?? 'refs/heads/models'
-  writeFileSync(
-    paths.event,
-    JSON.stringify(options.event ?? { ref, after: sha, repository: { full_name: 'acme/dogs' } })
-  )
+  writeFileSync(paths.event, JSON.stringify(options.event ?? defaultEvent(eventName, sha, ref)))
   for (const f of [paths.output, paths.state, paths.summary, paths.env, paths.path]) writeFileSync(f, '')
 
   const base: NodeJS.ProcessEnv = {
@@ -149,7 +157,7 @@ export function startAction(options: RunOptions): RunningAction {
     GITHUB_EVENT_PATH: paths.event,
     GITHUB_SHA: sha,
     GITHUB_REF: ref,
-    GITHUB_REPOSITORY: 'acme/dogs',
+    GITHUB_REPOSITORY: REPOSITORY,
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
