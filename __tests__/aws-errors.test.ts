@@ -65,6 +65,19 @@ describe('explainAwsError', () => {
     expect(explainAwsError({ ...CALL, operation: 'Other' }, once)).toBe(once)
   })
 
+  it("names what the call was for, and lets the call's own advice replace the usual one", () => {
+    const call = { ...CALL, subject: 'job dogs-a1' }
+    const hintFor = (code: string): string | undefined =>
+      code === 'ExpiredTokenException' ? 'Not the session: the job token expired.' : undefined
+    expect(explainAwsError(call, sdkError('ExpiredTokenException', 'Token expired.', 400), hintFor).message).toBe(
+      'SageMaker CreateTrainingJob failed for job dogs-a1: ExpiredTokenException: Token expired. Not the session: the job token expired.'
+    )
+    // No advice of its own for this code: the usual one.
+    expect(explainAwsError(call, sdkError('ThrottlingException', 'Rate exceeded', 400), hintFor).message).toMatch(
+      /^SageMaker CreateTrainingJob failed for job dogs-a1: ThrottlingException: Rate exceeded\. AWS kept throttling/
+    )
+  })
+
   it('tells expired credentials and unreadable answers apart from the rest', () => {
     expect(isExpiredCredentials(sdkError('ExpiredToken', 'x', 403))).toBe(true)
     expect(isExpiredCredentials(sdkError('AccessDeniedException', 'x', 403))).toBe(false)

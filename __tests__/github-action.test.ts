@@ -225,3 +225,81 @@ describe('explainGitHubError', () => {
     expect(acceptedPermissions(undefined)).toBeUndefined()
   })
 })
+
+describe("the plan comment with a person's token (a personal access token)", () => {
+  let fake: FakeGitHub
+  const savedApiUrl = process.env.GITHUB_API_URL
+  const PERSON = 'octo-person'
+  beforeAll(async () => {
+    fake = await startFakeGitHub({
+      handlers: {
+        // GET /user: the account the token belongs to, as GitHub describes a public user.
+        'users/get-authenticated': (request) => {
+          const base = `${request.apiUrl}/users/${PERSON}`
+          return {
+            login: PERSON,
+            id: 583231,
+            node_id: 'MDQ6VXNlcjU4MzIzMQ==',
+            avatar_url: 'https://avatars.githubusercontent.com/u/583231?v=4',
+            gravatar_id: '',
+            url: base,
+            html_url: `https://github.com/${PERSON}`,
+            followers_url: `${base}/followers`,
+            following_url: `${base}/following{/other_user}`,
+            gists_url: `${base}/gists{/gist_id}`,
+            starred_url: `${base}/starred{/owner}{/repo}`,
+            subscriptions_url: `${base}/subscriptions`,
+            organizations_url: `${base}/orgs`,
+            repos_url: `${base}/repos`,
+            events_url: `${base}/events{/privacy}`,
+            received_events_url: `${base}/received_events`,
+            type: 'User',
+            site_admin: false,
+            name: 'Octo Person',
+            company: null,
+            blog: '',
+            location: null,
+            email: null,
+            hireable: null,
+            bio: null,
+            public_repos: 1,
+            public_gists: 0,
+            followers: 0,
+            following: 0,
+            created_at: '2011-01-25T18:44:36Z',
+            updated_at: '2026-11-01T10:00:00Z'
+          }
+        }
+      }
+    })
+    process.env.GITHUB_API_URL = fake.url
+  })
+  afterAll(async () => {
+    if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
+    else process.env.GITHUB_API_URL = savedApiUrl
+    await fake?.close()
+  })
+
+  it('edits the comment it wrote as that person instead of adding one per run', async () => {
+    const target = { owner: 'acme', repo: 'pat', pullNumber: 5, marker: MARKER, body: `${MARKER}\nplan` }
+    const created = await publishPlanComment('ghp_personal0123456789', target, { log: memoryLog() })
+    expect(created?.action).toBe('created')
+    // GitHub shows a person's token's comments as that person's.
+    const stored = fake.repository('acme/pat').comments.find((c) => c.data.id === created!.commentId)!
+    stored.data.user = { ...stored.data.user, login: PERSON, type: 'User', id: 583231 }
+    stored.data.performed_via_github_app = null
+    const updated = await publishPlanComment(
+      'ghp_personal0123456789',
+      { ...target, body: `${MARKER}\nplan 2` },
+      {
+        log: memoryLog()
+      }
+    )
+    expect(updated).toMatchObject({ action: 'updated', commentId: created!.commentId })
+    expect(fake.repository('acme/pat').comments.filter((c) => c.issueNumber === 5)).toHaveLength(1)
+    // A workflow's own token (ghs_) is a bot's: nobody is asked who it is.
+    await publishPlanComment(TOKEN, { ...target, pullNumber: 6 }, { log: memoryLog() })
+    expect(fake.callsTo('users/get-authenticated')).toHaveLength(2)
+    expect(fake.selfCheckFailures).toEqual([])
+  })
+})

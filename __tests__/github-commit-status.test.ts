@@ -8,6 +8,7 @@ import {
   postCommitStatus,
   statusAtEnd,
   statusAtSubmit,
+  statusContext,
   statusWhenAbandoned,
   type CommitStatus
 } from '../src/github/commit-status.js'
@@ -36,6 +37,13 @@ function job(fields: Partial<JobOutcome> = {}): JobOutcome {
 function result(fields: Partial<RunResult> = {}): RunResult {
   return { dryRun: false, stage: 'done', notices: [], ...fields }
 }
+
+describe('statusContext', () => {
+  it('keeps one status per job config: the default file is train-on-push, any other is named', () => {
+    expect(statusContext('deploy/sagemaker-job-config.yaml')).toBe('train-on-push')
+    expect(statusContext('deploy/gpu-job.yaml')).toBe('train-on-push (deploy/gpu-job.yaml)')
+  })
+})
 
 describe('statusAtSubmit', () => {
   it('is pending while the run waits, and a final success when it does not', () => {

@@ -264,6 +264,28 @@ describe('tailing the job logs', () => {
     expect(lines).toEqual(['one'])
   })
 
+  it('keeps streaming after the AWS session expired once, as the status poll does', async () => {
+    const log = memoryLog()
+    const { lines, print } = collect()
+    const tailer = new LogTailer(client, 'job', { instanceCount: 1, log, print })
+    world.logs.put('job/algo-1-1', [{ timestamp: T, message: 'after the renewal' }])
+    let n = 0
+    world.aws.setFaults((call) =>
+      call.operation === 'FilterLogEvents' && ++n === 1
+        ? {
+            kind: 'error',
+            status: 400,
+            type: 'ExpiredTokenException',
+            message: 'The security token included in the request is expired'
+          }
+        : undefined
+    )
+    expect(await tailer.poll()).toEqual({ lines: 0, calls: 1, throttled: false })
+    expect(await tailer.poll()).toEqual({ lines: 1, calls: 1, throttled: false })
+    expect(lines).toEqual(['after the renewal'])
+    expect(log.lines).toEqual(["debug: Reading the job's logs failed this time: the AWS session expired."])
+  })
+
   it('says which instance a line came from', () => {
     expect(instanceOf('job/algo-12-1700000000')).toBe('algo-12')
     expect(instanceOf('job/odd')).toBe('odd')

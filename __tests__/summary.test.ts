@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { RunResult } from '../src/action/result.js'
-import { escapeHtml, formatDuration, headline, renderSummary } from '../src/action/summary.js'
+import { headline, renderSummary } from '../src/action/summary.js'
+import { escapeText, formatDuration } from '../src/text.js'
 import { spotSaving } from '../src/job/outcome.js'
 import { compareMetrics } from '../src/job/baseline.js'
 import { evaluateGates, parseGates } from '../src/job/gates.js'
@@ -69,7 +70,7 @@ describe('renderSummary', () => {
     expect(md).toContain('reused (already in the registry for this commit)')
     expect(md).toContain('<code>ml.g5.xlarge</code> × 2 (managed spot)')
     expect(md).toContain('1h 6m 40s')
-    expect(md).toContain('20m 0s × 2 = 40m 0s (spot saved 70.0%)')
+    expect(md).toContain('20m × 2 = 40m (spot saved 70.0%)')
     expect(md).toContain('<td>Starting (3m 5s)</td><td>Preparing &#60;instances&#62;</td>')
     expect(md).toContain('<td>val:accuracy</td><td>0.91</td>')
     expect(md).toMatch(/needed 140 container arguments.*packed into dict literals.*`model`, `data`/)
@@ -91,6 +92,23 @@ describe('renderSummary', () => {
     expect(md).toContain('## ❌ Training job aaaaaaa failed')
     expect(md).toContain('<pre>Training job aaaaaaa failed: AlgorithmError: &#60;oops&#62;</pre>')
     expect(md).toContain('AlgorithmError: &#60;oops&#62;')
+  })
+
+  it('keeps text from AWS and users inside its table and out of Markdown', () => {
+    const md = renderSummary({
+      dryRun: false,
+      stage: 'wait',
+      commit,
+      job: { ...job, status: 'Failed', failureReason: 'ClientError: bad input\n\n- [click](https://x) **now**' },
+      notices: ['src/__init__.py changed, ask @octocat'],
+      error: 'Training job aaaaaaa failed:\n\nsee above'
+    })
+    // A blank line would end the table's HTML block and let the rest be read as Markdown.
+    expect(md).toContain('<td>ClientError: bad input<br><br>- &#91;click&#93;(https://x) &#42;&#42;now&#42;&#42;</td>')
+    // In a <pre> block blank lines are safe and kept.
+    expect(md).toContain('<pre>Training job aaaaaaa failed:\n\nsee above</pre>')
+    // A notice is prose: no bold from underscores, and no mention.
+    expect(md).toContain('> src/&#95;&#95;init&#95;&#95;.py changed, ask @&#8203;octocat')
   })
 
   it('marks a dry run, also one with configuration problems', () => {
@@ -256,8 +274,10 @@ describe('helpers', () => {
   it.each([
     [0, '0s'],
     [59, '59s'],
-    [60, '1m 0s'],
-    [3725, '1h 2m 5s']
+    // One way of writing durations everywhere GitHub shows them (summary, comment, status).
+    [60, '1m'],
+    [3725, '1h 2m 5s'],
+    [90000, '1d 1h']
   ])('formatDuration(%d) = %s', (s, text) => expect(formatDuration(s)).toBe(text))
 
   it('computes the spot saving as SageMaker defines it', () => {
@@ -266,6 +286,6 @@ describe('helpers', () => {
   })
 
   it('escapes markup and table pipes', () => {
-    expect(escapeHtml(`<a href="x">|'&\``)).toBe('&#60;a href=&#34;x&#34;&#62;&#124;&#39;&#38;&#96;')
+    expect(escapeText(`<a href="x">|'&\``)).toBe('&#60;a href=&#34;x&#34;&#62;&#124;&#39;&#38;&#96;')
   })
 })

@@ -5,13 +5,12 @@ export const modules = {
 /***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DESCRIBE_CALL: () => (/* binding */ DESCRIBE_CALL),
-/* harmony export */   describeJob: () => (/* binding */ describeJob),
-/* harmony export */   isJobNotFound: () => (/* binding */ isJobNotFound),
+/* harmony export */   HF: () => (/* binding */ DESCRIBE_CALL),
+/* harmony export */   hx: () => (/* binding */ describeJob),
 /* harmony export */   stopJob: () => (/* binding */ stopJob)
 /* harmony export */ });
+/* unused harmony export isJobNotFound */
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 /**
@@ -110,11 +109,12 @@ var urls = __webpack_require__(437);
 
 
 
+
 /** The call the tailer makes, as errors name it. */
 const FILTER_CALL = {
     service: 'CloudWatch Logs',
     operation: 'FilterLogEvents',
-    permissions: [`logs:FilterLogEvents on ${urls.LOG_GROUP}`]
+    permissions: [`logs:FilterLogEvents on ${urls/* LOG_GROUP */.Rs}`]
 };
 /** The most events AWS returns in a page, and what we ask for. */
 const PAGE_EVENTS = 10_000;
@@ -203,7 +203,7 @@ class LogTailer {
             return stats;
         const sdk = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
         const query = {
-            logGroupName: urls.LOG_GROUP,
+            logGroupName: urls/* LOG_GROUP */.Rs,
             logStreamNamePrefix: `${this.jobName}/`,
             ...(this.floor !== undefined ? { startTime: this.floor } : {}),
             limit: PAGE_EVENTS
@@ -247,6 +247,14 @@ class LogTailer {
         catch (error) {
             if ((0,errors/* isThrottling */.E2)(error))
                 stats.throttled = true;
+            else if ((0,errors/* isExpiredCredentials */.CW)(error)) {
+                // Not a reason to stop streaming: with role-to-assume the session is renewed here (or by
+                // the status poll), and without it the status poll ends the wait itself.
+                if ((0,credentials/* renewAfterExpiredCredentials */.PV)(error))
+                    this.log.info('The AWS session expired; role-to-assume was assumed again.');
+                else
+                    this.log.debug(`Reading the job's logs failed this time: the AWS session expired.`);
+            }
             else if ((0,errors/* isTransient */.dg)(error))
                 this.log.debug(`Reading the job's logs failed this time: ${(0,src_errors/* errorMessage */.g)(error)}`);
             else {
@@ -383,7 +391,11 @@ function nextPoll(schedule, result) {
     return { intervalMs, sleepMs: Math.max(0, Math.min(intervalMs, result.remainingMs)) };
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/job/report.ts
+/** The few lines the step log shows when a wait ends. */
+
 /** How the job ended, in lines for the step log, as the SageMaker Python SDK prints them at the end of `fit()`. */
 function reportLines(outcome) {
     const count = outcome.instanceCount ?? 1;
@@ -395,7 +407,7 @@ function reportLines(outcome) {
     if (outcome.metrics.length > 0) {
         lines.push('Final metrics:');
         for (const m of outcome.metrics)
-            lines.push(`  ${m.name} = ${m.value}`);
+            lines.push(`  ${m.name} = ${(0,src_text/* formatMetric */.gI)(m.value)}`);
     }
     const times = (label, seconds) => {
         if (seconds === undefined)
@@ -482,11 +494,11 @@ async function waitForJob(settings, jobName, options) {
     let stopper;
     let logs;
     try {
-        sageMaker = options.clients?.sageMaker ?? (await (0,clients.sageMakerClient)(region));
+        sageMaker = options.clients?.sageMaker ?? (await (0,clients/* sageMakerClient */.K6)(region));
         // Its own client: the adaptive rate limiter is per client, and after heavy throttling of
         // the polls it could hold back the one call that has to go out at once.
-        stopper = options.clients?.sageMaker ?? (await (0,clients.sageMakerClient)(region));
-        logs = options.clients?.logs ?? (await (0,clients.logsClient)(region));
+        stopper = options.clients?.sageMaker ?? (await (0,clients/* sageMakerClient */.K6)(region));
+        logs = options.clients?.logs ?? (await (0,clients/* logsClient */.RU)(region));
         // Loaded now so that a stop on cancel does not wait for a module to load.
         await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     }
@@ -530,7 +542,7 @@ async function waitForJob(settings, jobName, options) {
     });
     const wake = new AbortController();
     void guard.cancelled.then(() => wake.abort());
-    log.info(`Waiting for training job ${jobName}: ${(0,urls.trainingJobConsoleUrl)(region, jobName)}`);
+    log.info(`Waiting for training job ${jobName}: ${(0,urls/* trainingJobConsoleUrl */.Yf)(region, jobName)}`);
     let interval = schedule.baseMs;
     // What the last poll saw, to tell whether this one saw a change.
     let seenStatus;
@@ -546,12 +558,12 @@ async function waitForJob(settings, jobName, options) {
             // How hard AWS pushed back this poll: 1.5 when the SDK had to retry, 2 when even that failed.
             let pressure = 1;
             let changed = false;
+            let gone = false;
             try {
                 outcome.stats.describeCalls++;
-                const job = await (0,describe.describeJob)(sageMaker, jobName);
+                const job = await (0,describe/* describeJob */.hx)(sageMaker, jobName);
                 if (!job) {
-                    if (++notFound > MAX_NOT_FOUND_POLLS || described)
-                        throw new Error(`Training job ${jobName} was not found in ${region}.`);
+                    gone = ++notFound > MAX_NOT_FOUND_POLLS || described !== undefined;
                     // Not a quiet job but one about to show up: look again at the set pace.
                     changed = true;
                 }
@@ -586,7 +598,7 @@ async function waitForJob(settings, jobName, options) {
                 if ((0,errors/* isExpiredCredentials */.CW)(error)) {
                     // With role-to-assume the action renews its own session and polls on; without it, the
                     // workflow's session ran out: stop following the job, which goes on running.
-                    if ((0,credentials.renewAfterExpiredCredentials)(error)) {
+                    if ((0,credentials/* renewAfterExpiredCredentials */.PV)(error)) {
                         log.info('The AWS session expired; role-to-assume was assumed again.');
                         continue;
                     }
@@ -607,6 +619,8 @@ async function waitForJob(settings, jobName, options) {
             }
             if (guard.signal)
                 break;
+            if (gone)
+                throw new Error(`Training job ${jobName} was not found in ${region}.`);
             const finished = job_status/* TERMINAL_STATUSES */.C.includes(described?.TrainingJobStatus ?? '');
             // Before the container starts there is nothing to log: reading would be wasted calls.
             // Once the job ended the logs are read one last time, for its final lines.
@@ -664,7 +678,7 @@ async function waitForJob(settings, jobName, options) {
         if (stopError !== undefined)
             throw new Error(`The run was cancelled (${guard.signal}) and training job ${jobName} could not be stopped: ` +
                 `${(0,src_errors/* errorMessage */.g)(stopError)}. Stop it in the SageMaker console if the post step cannot: ` +
-                (0,urls.trainingJobConsoleUrl)(region, jobName));
+                (0,urls/* trainingJobConsoleUrl */.Yf)(region, jobName));
         return outcome;
     }
     if (outcome.credentialsExpired) {
@@ -673,24 +687,22 @@ async function waitForJob(settings, jobName, options) {
             `(last seen ${outcome.lastStatus ?? 'running'}${outcome.secondaryStatus ? `, ${outcome.secondaryStatus}` : ''}). ` +
             `To wait as long as training takes, set role-to-assume (the action then renews its own session), or make the ` +
             `session of configure-aws-credentials last longer (role-duration-seconds, and the role's maximum session ` +
-            `duration). Follow the job at ${(0,urls.trainingJobConsoleUrl)(region, jobName)}`);
+            `duration). Follow the job at ${(0,urls/* trainingJobConsoleUrl */.Yf)(region, jobName)}`);
     }
     if (outcome.timedOut) {
         outcome.status = 'WaitTimedOut';
         log.warning(`Stopped waiting after ${settings.waitTimeoutMinutes} minutes (wait-timeout-minutes): training job ${jobName} is ` +
             `still ${outcome.lastStatus ?? 'running'}${outcome.secondaryStatus ? ` (${outcome.secondaryStatus})` : ''} and keeps running. ` +
-            `Follow it at ${(0,urls.trainingJobConsoleUrl)(region, jobName)}`);
+            `Follow it at ${(0,urls/* trainingJobConsoleUrl */.Yf)(region, jobName)}`);
     }
     for (const line of reportLines(outcome))
         log.info(line);
     log.debug(callsLine(outcome));
     return outcome;
 }
-/** Why the job's status could not be read, naming the call; "not found" says where we looked. */
+/** Why the job's status could not be read, naming the call. */
 function readStatusError(jobName, region, error) {
-    if (error instanceof Error && /was not found/.test(error.message))
-        return error;
-    const explained = (0,errors/* explainAwsError */.Ni)(describe.DESCRIBE_CALL, error);
+    const explained = (0,errors/* explainAwsError */.Ni)(describe/* DESCRIBE_CALL */.HF, error);
     return new Error(`Could not read the status of training job ${jobName} (${region}): ${explained.message}`);
 }
 /**

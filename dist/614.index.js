@@ -5,13 +5,12 @@ export const modules = {
 /***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DESCRIBE_CALL: () => (/* binding */ DESCRIBE_CALL),
-/* harmony export */   describeJob: () => (/* binding */ describeJob),
-/* harmony export */   isJobNotFound: () => (/* binding */ isJobNotFound),
+/* harmony export */   HF: () => (/* binding */ DESCRIBE_CALL),
+/* harmony export */   hx: () => (/* binding */ describeJob),
 /* harmony export */   stopJob: () => (/* binding */ stopJob)
 /* harmony export */ });
+/* unused harmony export isJobNotFound */
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 /**

@@ -5,13 +5,12 @@ export const modules = {
 /***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DESCRIBE_CALL: () => (/* binding */ DESCRIBE_CALL),
-/* harmony export */   describeJob: () => (/* binding */ describeJob),
-/* harmony export */   isJobNotFound: () => (/* binding */ isJobNotFound),
+/* harmony export */   HF: () => (/* binding */ DESCRIBE_CALL),
+/* harmony export */   hx: () => (/* binding */ describeJob),
 /* harmony export */   stopJob: () => (/* binding */ stopJob)
 /* harmony export */ });
+/* unused harmony export isJobNotFound */
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 /**
@@ -127,7 +126,7 @@ const CREATE_CALL = {
  */
 async function submitJob(settings, baseName, requestFor, ctx) {
     const { log } = ctx;
-    const client = ctx.client ?? (await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.sageMakerClient)(settings.config.region));
+    const client = ctx.client ?? (await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .sageMakerClient */ .K6)(settings.config.region));
     const { CreateTrainingJobCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(459)]).then(__webpack_require__.t.bind(__webpack_require__, 4459, 19));
     const policy = settings.ifJobExists;
     const startedAt = Date.now();
@@ -164,8 +163,8 @@ async function submitJob(settings, baseName, requestFor, ctx) {
             catch (error) {
                 if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) !== 'ResourceInUse')
                     throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(CREATE_CALL, error);
-                const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__.describeJob)(client, name).catch((e) => {
-                    throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_3__.DESCRIBE_CALL, e);
+                const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeJob */ .hx)(client, name).catch((e) => {
+                    throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .DESCRIBE_CALL */ .HF, e);
                 });
                 if (!existing) {
                     // Gone between the two calls (deleted): the name is free again, once.
@@ -221,8 +220,8 @@ function jobExistsError(name, status) {
 async function refuseExistingJob(settings, name) {
     if (settings.ifJobExists !== 'fail')
         return;
-    const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__.describeJob)(await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.sageMakerClient)(settings.config.region), name).catch((e) => {
-        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_3__.DESCRIBE_CALL, e);
+    const existing = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeJob */ .hx)(await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .sageMakerClient */ .K6)(settings.config.region), name).catch((e) => {
+        throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .Ni)(_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .DESCRIBE_CALL */ .HF, e);
     });
     if (existing)
         throw jobExistsError(name, existing.TrainingJobStatus ?? 'unknown');

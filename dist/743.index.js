@@ -12,7 +12,9 @@ export const modules = {
 /* unused harmony export decodeAuthorizationToken */
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8683);
+
 
 
 
@@ -36,7 +38,7 @@ class Ecr {
         this.log = log;
     }
     static async create(region, log) {
-        const [client, sdk] = await Promise.all([(0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.ecrClient)(region), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19))]);
+        const [client, sdk] = await Promise.all([(0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .ecrClient */ .GD)(region), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19))]);
         return new Ecr(client, sdk, log);
     }
     /** GetAuthorizationToken, decoded; the password (and the token it came from) are masked at once. */
@@ -137,12 +139,22 @@ class Ecr {
             .catch((e) => {
             throw explain('GetDownloadUrlForLayer', e);
         });
+        const what = `the config of ${repository}@${image.digest}`;
         if (!out.downloadUrl)
-            throw new Error(`ECR gave no download URL for the config of ${repository}@${image.digest}`);
-        const res = await fetch(out.downloadUrl);
-        if (!res.ok)
-            throw new Error(`Reading the config of ${repository}@${image.digest} failed: HTTP ${res.status}`);
-        const body = (await res.json());
+            throw new Error(`ECR gave no download URL for ${what}`);
+        let body;
+        try {
+            const res = await fetch(out.downloadUrl);
+            if (!res.ok)
+                throw new Error(`HTTP ${res.status}`);
+            body = (await res.json());
+        }
+        catch (error) {
+            // fetch's own message ("fetch failed") names neither the image nor the reason; the reason is in `cause`.
+            const cause = error?.cause;
+            const why = cause === undefined ? '' : ` (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(cause)})`;
+            throw new Error(`Reading ${what} from ECR's download URL failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}${why}`, { cause: error });
+        }
         return body.config?.Labels ?? {};
     }
     /**
@@ -261,30 +273,32 @@ function ociLabels(input) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2531);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8683);
+/* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9785);
 
 
 
 
 /** Where the job's image would come from if the run trained now. */
 async function lookUpImage(settings, commit, source, previewUri, log) {
+    const repository = settings.config.ecrRepository;
     try {
         const ecr = await _ecr_js__WEBPACK_IMPORTED_MODULE_0__/* .Ecr */ .Lv.create(settings.config.region, log);
-        const repository = settings.config.ecrRepository;
         const repo = await ecr.describeRepository(repository);
-        const registry = repo?.uri?.split('/')[0] ?? previewUri.split('/')[0];
-        const tag = (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .tagForBuild */ .gU)(commit.shortSha, source);
-        const uri = (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .imageUriFor */ .Zz)(registry, repository, tag);
-        if (!repo)
-            return { kind: 'build', uri, contentKey: source.contentKey };
-        if (settings.reuseByContent) {
-            const image = await ecr.image(repository, (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .contentTag */ .mB)(source.contentKey));
-            const labels = image ? await ecr.imageLabels(repository, image) : undefined;
-            if (image && labels?.[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .CONTENT_KEY_LABEL */ .l5] === source.contentKey)
-                return { kind: 'reused-by-content', uri, builtBy: labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .REVISION_LABEL */ .P1] ?? '' };
+        if (!repo && !settings.createRepository) {
+            return {
+                kind: 'unchecked',
+                uri: previewUri,
+                reason: `the ECR repository '${repository}' (${_reuse_js__WEBPACK_IMPORTED_MODULE_1__/* .REPOSITORY_NAME_SOURCE */ .z}) does not exist and create-repository is false: the run would fail`,
+                fails: true
+            };
         }
-        if (settings.skipExistingImage && (await ecr.imageDigest(repository, tag)))
+        const tag = (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .tagForBuild */ .gU)(commit.shortSha, source);
+        const uri = (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .imageUriFor */ .Zz)(await registryOf(ecr, repo), repository, tag);
+        const found = repo ? await (0,_reuse_js__WEBPACK_IMPORTED_MODULE_1__/* .findReusable */ .v)(ecr, repo, settings, tag, source, log) : undefined;
+        if (found?.by === 'content')
+            return { kind: 'reused-by-content', uri, builtBy: found.builtBy };
+        if (found?.by === 'tag')
             return { kind: 'reused-tag', uri };
         return { kind: 'build', uri, contentKey: source.contentKey };
     }
@@ -292,6 +306,78 @@ async function lookUpImage(settings, commit, source, previewUri, log) {
         return { kind: 'unchecked', uri: previewUri, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error) };
     }
 }
+/**
+ * The registry host the run would push to. The repository's URI names it; a repository the
+ * run would create does not exist yet, so the host comes from the login token, as the run's
+ * own does (the token is masked in the log at once, and never used here).
+ */
+async function registryOf(ecr, repo) {
+    if (repo?.uri)
+        return (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .hostOfRepositoryUri */ ._K)(repo.uri);
+    return (await ecr.login()).registry;
+}
+
+
+/***/ }),
+
+/***/ 9785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ findReusable),
+/* harmony export */   z: () => (/* binding */ REPOSITORY_NAME_SOURCE)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2531);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
+
+
+
+
+/**
+ * The image to reuse, if any: first one built from exactly this content (reuse-by-content),
+ * then the one already tagged `tag` (skip-existing-image, or always where tags cannot move).
+ * Only reads the registry; a content image whose labels cannot be read is passed over with
+ * a warning, since reuse only ever saves a build.
+ */
+async function findReusable(ecr, repo, settings, tag, source, log) {
+    if (settings.reuseByContent) {
+        const same = await sameContent(ecr, repo.name, source.contentKey, log);
+        if (same)
+            return same;
+    }
+    const immutable = (0,_ecr_js__WEBPACK_IMPORTED_MODULE_0__/* .tagIsImmutable */ .rF)(repo, tag);
+    if (!settings.skipExistingImage && !immutable)
+        return undefined;
+    const image = await ecr.image(repo.name, tag);
+    return image ? { by: 'tag', image, immutable: !settings.skipExistingImage } : undefined;
+}
+/**
+ * The image behind this content's tag, when its label confirms the content key: anyone who
+ * may push can put a tag on any image, so the tag's name alone is not trusted.
+ */
+async function sameContent(ecr, repository, contentKey, log) {
+    const byContent = (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .contentTag */ .mB)(contentKey);
+    const image = await ecr.image(repository, byContent);
+    if (!image)
+        return undefined;
+    let labels;
+    try {
+        labels = await ecr.imageLabels(repository, image);
+    }
+    catch (error) {
+        log.warning(`${repository}:${byContent} could not be checked, so it is not reused and the image is built instead: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`);
+        return undefined;
+    }
+    if (labels?.[_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .CONTENT_KEY_LABEL */ .l5] !== contentKey) {
+        log.warning(`${repository}:${byContent} is not labelled with the content key it is named after; it is not reused.`);
+        return undefined;
+    }
+    return { by: 'content', image, builtBy: labels[_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1] ?? '' };
+}
+/** Where the repository's name comes from, for messages about a repository that is not there (a typo is the usual cause). */
+const REPOSITORY_NAME_SOURCE = 'aws.ecr_repository in the job config, or the ecr-repository input';
 
 
 /***/ })

@@ -12,7 +12,9 @@ export const modules = {
 /* unused harmony export decodeAuthorizationToken */
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8683);
+
 
 
 
@@ -36,7 +38,7 @@ class Ecr {
         this.log = log;
     }
     static async create(region, log) {
-        const [client, sdk] = await Promise.all([(0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.ecrClient)(region), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19))]);
+        const [client, sdk] = await Promise.all([(0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .ecrClient */ .GD)(region), Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19))]);
         return new Ecr(client, sdk, log);
     }
     /** GetAuthorizationToken, decoded; the password (and the token it came from) are masked at once. */
@@ -137,12 +139,22 @@ class Ecr {
             .catch((e) => {
             throw explain('GetDownloadUrlForLayer', e);
         });
+        const what = `the config of ${repository}@${image.digest}`;
         if (!out.downloadUrl)
-            throw new Error(`ECR gave no download URL for the config of ${repository}@${image.digest}`);
-        const res = await fetch(out.downloadUrl);
-        if (!res.ok)
-            throw new Error(`Reading the config of ${repository}@${image.digest} failed: HTTP ${res.status}`);
-        const body = (await res.json());
+            throw new Error(`ECR gave no download URL for ${what}`);
+        let body;
+        try {
+            const res = await fetch(out.downloadUrl);
+            if (!res.ok)
+                throw new Error(`HTTP ${res.status}`);
+            body = (await res.json());
+        }
+        catch (error) {
+            // fetch's own message ("fetch failed") names neither the image nor the reason; the reason is in `cause`.
+            const cause = error?.cause;
+            const why = cause === undefined ? '' : ` (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(cause)})`;
+            throw new Error(`Reading ${what} from ECR's download URL failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}${why}`, { cause: error });
+        }
         return body.config?.Labels ?? {};
     }
     /**
@@ -430,6 +442,7 @@ function isImmutableTagRefusal(output) {
 
 
 
+
 /**
  * Passed to every docker call: no "What's next" hints in the log (CLI 24+), and no provenance
  * attestations from buildx, which would turn the image into an index SageMaker does not run.
@@ -440,7 +453,7 @@ const DOCKER_ENV = {
 };
 /** Lines of build output kept for the error message when a build fails. */
 const BUILD_ERROR_LINES = 25;
-/** Why talking to a registry failed, in words that say what to do. */
+/** Why talking to a registry failed, read from what docker printed. */
 function registryTrouble(output) {
     if (/unauthorized|authentication required|denied|\b401\b|\b403\b|incorrect username or password|no basic auth credentials/i.test(output)) {
         return 'refused';
@@ -449,6 +462,25 @@ function registryTrouble(output) {
         return 'unreachable';
     }
     return 'other';
+}
+/** What a refused push needs, in ECR's IAM terms. */
+const PUSH_PERMISSIONS = 'ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage';
+/**
+ * Why a login or push failed, and what to check, in one place for every registry step (a
+ * login, `docker push`, and a buildx build that pushes itself): `advice` is empty when the
+ * output shows neither a refusal nor an unreachable registry.
+ */
+function registryFailure(step, output) {
+    const trouble = registryTrouble(output);
+    let advice = '';
+    if (trouble === 'refused')
+        advice =
+            step === 'login'
+                ? 'The ECR token did not work for this registry; check that the credentials may call ecr:GetAuthorizationToken and that the region is the one the repository is in.'
+                : `The registry refused the push: check that the credentials may call ${PUSH_PERMISSIONS} on the repository.`;
+    else if (trouble === 'unreachable')
+        advice = "Check the runner's network, proxy and DNS.";
+    return { trouble, advice };
 }
 /** `docker push` failed; `transient` when trying again may help. */
 class PushFailed extends Error {
@@ -505,15 +537,12 @@ class Docker {
             return;
         const text = out.stderr || out.stdout;
         const tail = (0,exec/* lastLines */.w)(text, 3);
-        switch (registryTrouble(text)) {
-            case 'refused':
-                throw new Error(`docker login to ${registry} was refused: ${tail}. The ECR token did not work for this registry; ` +
-                    'check that the credentials may call ecr:GetAuthorizationToken and that the region is the one the repository is in.');
-            case 'unreachable':
-                throw new Error(`The registry ${registry} is unreachable from this runner: ${tail}. Check the runner's network, proxy and DNS.`);
-            default:
-                throw new Error(`docker login to ${registry} failed (exit ${out.exitCode}): ${tail}`);
-        }
+        const { trouble, advice } = registryFailure('login', text);
+        if (trouble === 'refused')
+            throw new Error(`docker login to ${registry} was refused: ${tail}. ${advice}`);
+        if (trouble === 'unreachable')
+            throw new Error(`The registry ${registry} is unreachable from this runner: ${tail}. ${advice}`);
+        throw new Error(`docker login to ${registry} failed (exit ${out.exitCode}): ${tail}`);
     }
     /** `docker logout`; returns the problem instead of throwing (the post step only warns). */
     async logout(registry) {
@@ -534,9 +563,10 @@ class Docker {
         if (out.exitCode === 0)
             return;
         const text = tail.toString() || out.stderr;
-        if (command.pushesItself && registryTrouble((0,exec/* lastLines */.w)(text, 5)) !== 'other') {
-            throw new Error(`Pushing the image failed: ${(0,exec/* lastLines */.w)(text, 5)}`);
-        }
+        const last = (0,exec/* lastLines */.w)(text, 5);
+        const { trouble, advice } = registryFailure('push', last);
+        if (command.pushesItself && trouble !== 'other')
+            throw new Error(`Pushing the image failed: ${last}. ${advice}`);
         throw new Error(`docker build failed (exit ${out.exitCode}). Last lines of the build log:\n${(0,exec/* lastLines */.w)(text, BUILD_ERROR_LINES)}`);
     }
     /**
@@ -552,7 +582,7 @@ class Docker {
                 return await this.pushOnce(ref);
             }
             catch (error) {
-                const message = error instanceof Error ? error.message : String(error);
+                const message = (0,errors/* errorMessage */.g)(error);
                 if (attempt >= attempts || !(error instanceof PushFailed) || !error.transient)
                     throw error;
                 const wait = 2000 * 2 ** (attempt - 1);
@@ -567,12 +597,8 @@ class Docker {
         const text = tail.toString() || out.stdout + out.stderr;
         if (out.exitCode !== 0) {
             const last = (0,exec/* lastLines */.w)(text, 5);
-            const hint = registryTrouble(last) === 'refused'
-                ? ' The registry refused the push: check the credentials may call ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
-                : registryTrouble(last) === 'unreachable'
-                    ? ' The registry could not be reached; check the runner network.'
-                    : '';
-            throw new PushFailed(`docker push ${ref} failed (exit ${out.exitCode}): ${last}.${hint}`, registryTrouble(last) !== 'refused' && isTransientPushFailure((0,exec/* lastLines */.w)(text, 10)));
+            const { trouble, advice } = registryFailure('push', last);
+            throw new PushFailed(`docker push ${ref} failed (exit ${out.exitCode}): ${last}.${advice ? ` ${advice}` : ''}`, trouble !== 'refused' && isTransientPushFailure((0,exec/* lastLines */.w)(text, 10)));
         }
         const tag = ref.slice(ref.lastIndexOf(':') + 1);
         const digest = parsePushDigest(text, tag);
@@ -585,7 +611,7 @@ class Docker {
 // EXTERNAL MODULE: ./src/image/ecr.ts
 var image_ecr = __webpack_require__(2531);
 // EXTERNAL MODULE: ./src/image/labels.ts
-var image_labels = __webpack_require__(86);
+var labels = __webpack_require__(86);
 ;// CONCATENATED MODULE: ./src/image/platform.ts
 /** Which platform the image is built for, and what a choice will cost. */
 /** What SageMaker training instances run; any other platform will not start there. */
@@ -622,6 +648,10 @@ function platformNotes(platform, engineArch) {
     return notes;
 }
 
+// EXTERNAL MODULE: ./src/image/reuse.ts
+var reuse = __webpack_require__(9785);
+// EXTERNAL MODULE: ./src/image/workspace.ts
+var workspace = __webpack_require__(1519);
 ;// CONCATENATED MODULE: ./src/image/publish.ts
 /**
  * The image stage: log in to ECR, make sure the repository is there, then reuse an image that
@@ -630,6 +660,8 @@ function platformNotes(platform, engineArch) {
  * The order keeps side effects late: everything that can be learned by reading (token,
  * repository, tags, Docker) is learned before anything is created or pushed.
  */
+
+
 
 
 
@@ -656,31 +688,36 @@ async function publishImage(settings, commit, ctx) {
         if (repo)
             log.info(`Repository ${repository}: ${repo.mutability}`);
         else if (!settings.createRepository) {
-            throw new Error(`The ECR repository '${repository}' does not exist in ${login.registry}. ` +
+            throw new Error(`The ECR repository '${repository}' does not exist in ${login.registry} (the name is ${reuse/* REPOSITORY_NAME_SOURCE */.z}). ` +
                 `Create it (aws ecr create-repository --repository-name ${repository} --region ${settings.config.region}), ` +
                 `or set create-repository: true to let the action create it.`);
         }
         else
             log.info(`Repository ${repository} does not exist yet; it will be created`);
-        if (repo?.uri)
-            checkSameRegistry(login.registry, repo.uri);
+        // Checked before anything is reused or built; a repository created below is checked once it is there.
+        if (repo)
+            checkSameRegistry(login.registry, repo);
         return { login, repo };
     });
     const uri = (0,image_refs/* imageUriFor */.Zz)(login.registry, repository, tag);
     const pinned = (digest) => (0,image_refs/* pinnedUriFor */.Uu)(login.registry, repository, digest);
     if (repo) {
-        const reused = await reuseExisting({ settings, commit, ecr, repo, tag, source, clean, log });
-        if (reused)
+        const found = await (0,reuse/* findReusable */.v)(ecr, repo, settings, tag, source, log);
+        if (found) {
+            const reused = await useExisting(found, { settings, commit, ecr, repo, tag, source, clean, log });
             return { uri, pinned: pinned(reused.digest), ...reused };
+        }
     }
     const docker = new Docker(ctx.exec);
     const engine = await docker.probe();
     for (const note of platformNotes(settings.platform, engine.arch))
         log.warning(note);
     log.info(`Docker ${engine.clientVersion} (engine ${engine.serverVersion}, ${engine.arch}); builder: ${describeBuilder(engine.builder)}`);
-    const target = repo ?? (await log.group('Create ECR repository', () => createRepository(ecr, repository, log)));
-    if (!repo && target.uri)
-        checkSameRegistry(login.registry, target.uri);
+    let target = repo;
+    if (!target) {
+        target = await log.group('Create ECR repository', () => createRepository(ecr, repository, log));
+        checkSameRegistry(login.registry, target);
+    }
     await log.group(`docker login ${login.registry}`, async () => {
         await docker.login(login.registry, login.username, login.password);
         ctx.onLogin(login.registry);
@@ -712,41 +749,25 @@ async function publishImage(settings, commit, ctx) {
     };
 }
 /**
- * An image that makes a build unnecessary: first one built from exactly this content (by any
- * commit), found by its content tag; then, as before content keys, the image already tagged
- * for this commit (skip-existing-image, or always in a repository whose tags cannot move).
- * The commit's tag, and `latest`, are added to a reused image through ECR, so they never lag.
+ * Uses the image findReusable found: the commit's tag, and `latest`, are added to it through
+ * ECR, so they never lag behind the image the job runs.
  */
-async function reuseExisting(check) {
-    const { settings, commit, ecr, repo, tag, source, clean, log } = check;
-    if (settings.reuseByContent) {
-        const byContent = (0,image_refs/* contentTag */.mB)(source.contentKey);
-        const image = await ecr.image(repo.name, byContent);
-        const labels = image ? await ecr.imageLabels(repo.name, image) : undefined;
-        if (image && labels?.[image_labels/* CONTENT_KEY_LABEL */.l5] !== source.contentKey) {
-            log.warning(`${repo.name}:${byContent} is not labelled with the content key it is named after; it is not reused.`);
-        }
-        else if (image) {
-            const builtBy = labels?.[image_labels/* REVISION_LABEL */.P1] ?? '';
-            const tags = await addTags(ecr, repo, image, (0,image_refs/* imageTags */.rK)(tag, settings.pushLatest && clean), log);
-            log.info(`Reusing ${repo.name}@${image.digest}, built from commit ${builtBy.slice(0, 12) || '(unknown)'}: ` +
-                `it was built from exactly the same content (${source.contentKey.slice(0, 19)}…: the Dockerfile, every file ` +
-                `Docker sends, build-args, platform and target), so nothing is built or pushed. Tagged ${tags.join(', ')}.`);
-            return { digest: image.digest, built: false, tags, commit: builtBy, reused: 'content' };
-        }
+async function useExisting(found, ctx) {
+    const { settings, commit, ecr, repo, tag, source, clean, log } = ctx;
+    const { image } = found;
+    if (found.by === 'content') {
+        const tags = await addTags(ecr, repo, image, (0,image_refs/* imageTags */.rK)(tag, settings.pushLatest && clean), log);
+        log.info(`Reusing ${repo.name}@${image.digest}, built from commit ${found.builtBy.slice(0, 12) || '(unknown)'}: ` +
+            `it was built from exactly the same content (${source.contentKey.slice(0, 19)}…: the Dockerfile, every file ` +
+            `Docker sends, build-args, platform and target), so nothing is built or pushed. Tagged ${tags.join(', ')}.`);
+        return { digest: image.digest, built: false, tags, commit: found.builtBy, reused: 'content' };
     }
-    const immutable = (0,image_ecr/* tagIsImmutable */.rF)(repo, tag);
-    if (!settings.skipExistingImage && !immutable)
-        return undefined;
-    const existing = await ecr.image(repo.name, tag);
-    if (!existing)
-        return undefined;
-    if (!settings.skipExistingImage) {
+    if (found.immutable) {
         log.notice(`${repo.name}:${tag} already exists and the repository does not let tags move, so that image is reused instead of rebuilt.`);
     }
-    const latest = settings.pushLatest && clean ? await addTags(ecr, repo, existing, ['latest'], log) : [];
-    log.info(`${repo.name}:${tag} is already in the registry (${existing.digest}); nothing to build or push.`);
-    return { digest: existing.digest, built: false, tags: [tag, ...latest], commit: commit.sha, reused: 'tag' };
+    const latest = settings.pushLatest && clean ? await addTags(ecr, repo, image, ['latest'], log) : [];
+    log.info(`${repo.name}:${tag} is already in the registry (${image.digest}); nothing to build or push.`);
+    return { digest: image.digest, built: false, tags: [tag, ...latest], commit: commit.sha, reused: 'tag' };
 }
 /** Puts `tags` on an image already in the repository; returns those it carries now. */
 async function addTags(ecr, repo, image, tags, log) {
@@ -769,12 +790,12 @@ async function buildAndPush(job) {
     try {
         const command = buildCommand({
             builder: engine.builder,
-            context: inWorkspace(settings.workspace, settings.context),
-            dockerfile: inWorkspace(settings.workspace, settings.dockerfile),
+            context: (0,workspace/* inWorkspace */.v)(settings.workspace, settings.context),
+            dockerfile: (0,workspace/* inWorkspace */.v)(settings.workspace, settings.dockerfile),
             refs,
             repositoryRef: `${registry}/${repo.name}`,
             platform: settings.platform,
-            labels: (0,image_labels/* ociLabels */.TT)({
+            labels: (0,labels/* ociLabels */.TT)({
                 sha: commit.sha,
                 shortSha: commit.shortSha,
                 repository: commit.repository,
@@ -895,15 +916,14 @@ async function createRepository(ecr, name, log) {
  * The token is for one registry; the repository must live in that same registry, or the
  * push would be refused after a full build.
  */
-function checkSameRegistry(registry, repositoryUri) {
-    const repoHost = (0,image_refs/* hostOfRepositoryUri */._K)(repositoryUri);
+function checkSameRegistry(registry, repo) {
+    if (!repo.uri)
+        return;
+    const repoHost = (0,image_refs/* hostOfRepositoryUri */._K)(repo.uri);
     if (repoHost.toLowerCase() !== registry.toLowerCase()) {
         throw new Error(`The ECR login token is for registry ${registry}, but the repository is in ${repoHost}. ` +
             'Use credentials and a region for the account that owns the repository.');
     }
-}
-function inWorkspace(workspace, path) {
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
 }
 function describeBuilder(b) {
     const store = b.imageStore === 'containerd' ? ', containerd image store' : '';
@@ -913,6 +933,68 @@ function describeBuilder(b) {
         return 'docker build with BuildKit';
     return 'docker build (legacy builder: this CLI has no buildx plugin)';
 }
+
+
+/***/ }),
+
+/***/ 9785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ findReusable),
+/* harmony export */   z: () => (/* binding */ REPOSITORY_NAME_SOURCE)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2531);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8683);
+
+
+
+
+/**
+ * The image to reuse, if any: first one built from exactly this content (reuse-by-content),
+ * then the one already tagged `tag` (skip-existing-image, or always where tags cannot move).
+ * Only reads the registry; a content image whose labels cannot be read is passed over with
+ * a warning, since reuse only ever saves a build.
+ */
+async function findReusable(ecr, repo, settings, tag, source, log) {
+    if (settings.reuseByContent) {
+        const same = await sameContent(ecr, repo.name, source.contentKey, log);
+        if (same)
+            return same;
+    }
+    const immutable = (0,_ecr_js__WEBPACK_IMPORTED_MODULE_0__/* .tagIsImmutable */ .rF)(repo, tag);
+    if (!settings.skipExistingImage && !immutable)
+        return undefined;
+    const image = await ecr.image(repo.name, tag);
+    return image ? { by: 'tag', image, immutable: !settings.skipExistingImage } : undefined;
+}
+/**
+ * The image behind this content's tag, when its label confirms the content key: anyone who
+ * may push can put a tag on any image, so the tag's name alone is not trusted.
+ */
+async function sameContent(ecr, repository, contentKey, log) {
+    const byContent = (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .contentTag */ .mB)(contentKey);
+    const image = await ecr.image(repository, byContent);
+    if (!image)
+        return undefined;
+    let labels;
+    try {
+        labels = await ecr.imageLabels(repository, image);
+    }
+    catch (error) {
+        log.warning(`${repository}:${byContent} could not be checked, so it is not reused and the image is built instead: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(error)}`);
+        return undefined;
+    }
+    if (labels?.[_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .CONTENT_KEY_LABEL */ .l5] !== contentKey) {
+        log.warning(`${repository}:${byContent} is not labelled with the content key it is named after; it is not reused.`);
+        return undefined;
+    }
+    return { by: 'content', image, builtBy: labels[_labels_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1] ?? '' };
+}
+/** Where the repository's name comes from, for messages about a repository that is not there (a typo is the usual cause). */
+const REPOSITORY_NAME_SOURCE = 'aws.ecr_repository in the job config, or the ecr-repository input';
 
 
 /***/ })

@@ -7,6 +7,7 @@
 import * as exec from '@actions/exec'
 import type { Exec, ExecOptions, ExecResult } from '../exec.js'
 import { actionLog, stopCommands } from './log.js'
+import { errorMessage } from '../errors.js'
 
 export const actionExec: Exec = async (program, args, options: ExecOptions = {}): Promise<ExecResult> => {
   actionLog.debug(`run: ${program} ${args.map((a) => JSON.stringify(a)).join(' ')}`)
@@ -33,7 +34,7 @@ export const actionExec: Exec = async (program, args, options: ExecOptions = {})
         (error: unknown) => ({
           exitCode: 127,
           stdout: '',
-          stderr: error instanceof Error ? error.message : String(error)
+          stderr: errorMessage(error)
         })
       )
   if (!options.stream) return start()

@@ -10,8 +10,11 @@
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
+import { callerAccount } from '../aws/account.js'
+import { withCallerAccount } from '../config/job-config.js'
+import { statusAtEnd, statusContext } from '../github/commit-status.js'
 import { locateProblems } from '../config/locate-problems.js'
-import { parseBoolean } from '../config/read-settings.js'
+import { parseBoolean, readReportingInputs } from '../config/read-settings.js'
 import type { Settings } from '../config/settings.js'
 import { removeSourceTree } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
@@ -23,6 +26,7 @@ import { runInfo, workspace } from './context.js'
 import { actionExec } from './exec.js'
 import { publishCommitStatus } from './github.js'
 import { readInputs } from './inputs.js'
+import { useRoleToAssume } from './role.js'
 import { actionLog as log } from './log.js'
 import { Input, type Inputs } from './names.js'
 import { publishOutputs } from './outputs.js'
@@ -50,7 +54,9 @@ export async function run(): Promise<void> {
   try {
     const prepared = await prepare(inputs, result, opened, async (s) => {
       settings = s
-      await beforeAws(s, result.dryRun && !pr, session)
+      // A dry run calls no AWS at all; a pull request's plan reads (with the role, if any) but
+      // submits nothing, so it needs no account for the default execution role.
+      await beforeAws(s, { credentials: !result.dryRun || pr !== undefined, account: !result.dryRun }, session)
     })
     if (pr) await planPullRequest(prepared, pr, result, planned)
     else if (result.dryRun) await dryRun(prepared, result)
@@ -89,29 +95,14 @@ export async function run(): Promise<void> {
  * Once the settings are known, before the first AWS call: the action's own credentials when
  * role-to-assume is set, and the account of the default execution role.
  */
-async function beforeAws(settings: Settings, noAws: boolean, session: { dispose?: () => void }): Promise<void> {
-  if (noAws) return
-  if (settings.role) {
-    const [{ webIdentityCredentials, STS_AUDIENCE }, { useCredentials }] = await Promise.all([
-      import('../aws/credentials.js'),
-      import('../aws/clients.js')
-    ])
-    const provider = webIdentityCredentials({
-      roleArn: settings.role.roleArn,
-      region: settings.config.region,
-      durationSeconds: settings.role.durationSeconds,
-      sessionName: `train-on-push-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`,
-      idToken: () => core.getIDToken(STS_AUDIENCE),
-      log
-    })
-    useCredentials(provider)
-    session.dispose = () => provider.dispose()
-  }
-  if (settings.config.defaultRole && !settings.dryRun && !github.context.eventName.startsWith('pull_request')) {
-    const [{ callerAccount }, { withCallerAccount }] = await Promise.all([
-      import('../aws/account.js'),
-      import('../config/job-config.js')
-    ])
+async function beforeAws(
+  settings: Settings,
+  needs: { credentials: boolean; account: boolean },
+  session: { dispose?: () => void }
+): Promise<void> {
+  if (needs.credentials && settings.role)
+    session.dispose = useRoleToAssume(settings.role, settings.config.region, 'main')
+  if (needs.account && settings.config.defaultRole) {
     settings.config = withCallerAccount(settings.config, await callerAccount(settings.config.region))
     log.info(`The job runs as ${settings.config.roleArn} (no role_arn in the job config).`)
   }
@@ -145,16 +136,14 @@ async function reportOnGitHub(
     }
     if (!result.commit || result.dryRun) return
     // A run whose inputs are broken has no checked settings: the raw inputs say whether to report.
-    const token = inputs[Input.GithubToken].trim()
-    const reporting = settings ?? {
-      commitStatus: parseBoolean(inputs[Input.CommitStatus].trim()) !== false,
-      githubToken: token.includes('${{') ? '' : token,
-      wait: parseBoolean(inputs[Input.Wait].trim()) === true
-    }
+    const reporting = settings ?? readReportingInputs(inputs)
     const target = statusTarget(reporting, result.commit)
     if (!target) return
-    const { statusAtEnd } = await import('../github/commit-status.js')
-    const status = statusAtEnd(result, { wait: reporting.wait, runUrl: runInfo().runUrl || undefined })
+    const status = statusAtEnd(result, {
+      wait: reporting.wait,
+      runUrl: runInfo().runUrl || undefined,
+      context: statusContext(reporting.jobConfigFile)
+    })
     if (status && (await publishCommitStatus(reporting.githubToken, target, status))) state.forgetPendingStatus()
   } catch (error) {
     log.warning(`Could not report on GitHub: ${errorMessage(error)}`)

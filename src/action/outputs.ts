@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import { Output, type OutputName } from './names.js'
 import type { RunResult } from './result.js'
+import { metricsJson } from '../job/baseline.js'
 
 const written = new Map<OutputName, string>()
 
@@ -36,16 +37,11 @@ export function outputsOf(result: RunResult): Partial<Record<OutputName, string>
     if (job.arn) out[Output.JobArn] = job.arn
     if (job.arn) out[Output.JobAttached] = String(job.attached === true)
     if (job.modelArtifacts) out[Output.ModelArtifacts] = job.modelArtifacts
-    if (job.waited)
-      out[Output.FinalMetrics] = JSON.stringify(
-        Object.fromEntries(job.metrics.map((m) => [m.name, Number.isFinite(m.value) ? m.value : null]))
-      )
+    if (job.waited) out[Output.FinalMetrics] = metricsJson(job.metrics)
   }
   if (result.baseline) {
     out[Output.BaselineJob] = result.baseline.jobName
-    out[Output.BaselineMetrics] = JSON.stringify(
-      Object.fromEntries(result.baseline.metrics.map((m) => [m.name, Number.isFinite(m.value) ? m.value : null]))
-    )
+    out[Output.BaselineMetrics] = metricsJson(result.baseline.metrics)
   }
   if (result.gates)
     out[Output.Gates] = JSON.stringify(

@@ -2,18 +2,23 @@
  * The post step: undo what main set up, from what main remembered (state.ts). It never
  * fails the job; problems are warnings.
  */
-import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { removeSourceTree } from '../config/source-tree.js'
 import { errorMessage } from '../errors.js'
-import { ownerAndRepo } from '../github/pull-request.js'
-import { workspace } from './context.js'
+import { sageMakerClient } from '../aws/clients.js'
+import { readRoleInputs } from '../aws/credentials.js'
+import { readReportingInputs } from '../config/read-settings.js'
+import { statusContext, statusWhenAbandoned } from '../github/commit-status.js'
+import { trainingJobConsoleUrl } from '../job/urls.js'
+import { runnerContext, workspace } from './context.js'
 import { publishCommitStatus } from './github.js'
 import { readInputs } from './inputs.js'
 import { Input } from './names.js'
 import { actionExec } from './exec.js'
 import { actionLog as log } from './log.js'
+import { useRoleToAssume } from './role.js'
 import * as state from './state.js'
+import { statusTarget } from './status.js'
 
 /** Runs the post step. */
 export async function run(): Promise<void> {
@@ -41,11 +46,8 @@ async function stopAbandonedJob(): Promise<void> {
     return
   }
   try {
-    const [{ sageMakerClient }, { stopJob }] = await Promise.all([
-      import('../aws/clients.js'),
-      import('../job/describe.js')
-    ])
-    await useRoleToAssume(job.region)
+    const { stopJob } = await import('../job/describe.js')
+    assumeRoleIfSet(job.region)
     const result = await stopJob(await sageMakerClient(job.region), job.name)
     if (result === 'stopping')
       log.info(`The run ended while training job ${job.name} was running: asked SageMaker to stop it.`)
@@ -59,26 +61,13 @@ async function stopAbandonedJob(): Promise<void> {
 
 /**
  * With role-to-assume, the post step assumes the role too (the inputs and the OIDC token
- * are there for it as well): the workflow's own session may be long gone.
+ * are there for it as well): the workflow's own session may be long gone. A short session:
+ * stopping a job takes seconds.
  */
-async function useRoleToAssume(region: string): Promise<void> {
+function assumeRoleIfSet(region: string): void {
   const inputs = readInputs()
-  const [{ readRoleInputs, webIdentityCredentials, STS_AUDIENCE }, { useCredentials }] = await Promise.all([
-    import('../aws/credentials.js'),
-    import('../aws/clients.js')
-  ])
   const { role } = readRoleInputs(inputs[Input.RoleToAssume], inputs[Input.RoleSessionDuration])
-  if (!role) return
-  useCredentials(
-    webIdentityCredentials({
-      roleArn: role.roleArn,
-      region,
-      durationSeconds: 900,
-      sessionName: `train-on-push-post-${process.env.GITHUB_RUN_ID ?? 'local'}`,
-      idToken: () => core.getIDToken(STS_AUDIENCE),
-      log
-    })
-  )
+  if (role) useRoleToAssume(role, region, 'post', 900)
 }
 
 /** A `pending` commit status main posted and never resolved (it was killed): not left pending. */
@@ -86,16 +75,15 @@ async function resolvePendingStatus(): Promise<void> {
   const sha = state.rememberedPendingStatus()
   const job = state.rememberedJob()
   if (!sha || !job) return
-  const inputs = readInputs()
-  const token = inputs[Input.GithubToken].trim()
-  const target = ownerAndRepo(process.env.GITHUB_REPOSITORY ?? '')
-  if (!target || !token || token.includes('${{')) return
-  const [{ statusWhenAbandoned }, { trainingJobConsoleUrl }] = await Promise.all([
-    import('../github/commit-status.js'),
-    import('../job/urls.js')
-  ])
-  const status = statusWhenAbandoned({ name: job.name, consoleUrl: trainingJobConsoleUrl(job.region, job.name) })
-  if (await publishCommitStatus(token, { ...target, sha }, status)) state.forgetPendingStatus()
+  const reporting = readReportingInputs(readInputs())
+  // Main posted `pending`, so statuses were on for this run.
+  const target = statusTarget({ ...reporting, commitStatus: true }, { repository: runnerContext().repository, sha })
+  if (!target) return
+  const status = statusWhenAbandoned(
+    { name: job.name, consoleUrl: trainingJobConsoleUrl(job.region, job.name) },
+    statusContext(reporting.jobConfigFile)
+  )
+  if (await publishCommitStatus(reporting.githubToken, target, status)) state.forgetPendingStatus()
 }
 
 /** A worktree of the commit that main did not get to remove (it was killed or crashed). */

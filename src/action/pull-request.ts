@@ -4,12 +4,22 @@
  * reused and what the base branch's last run measured, and keeps one comment on the pull
  * request up to date with what merging would train: no build, push or job.
  */
+import { sageMakerClient } from '../aws/clients.js'
+import { readReportingInputs } from '../config/read-settings.js'
 import { errorMessage } from '../errors.js'
 import { readBaseHydraConfig, hyperparameterSection } from '../github/base-config.js'
 import { matchesBranch, ownerAndRepo, type PullRequestFacts } from '../github/pull-request.js'
-import { plannedImageFromPreview, type BaseRunMetrics, type PlannedImage } from '../github/plan-comment.js'
+import {
+  planMarker,
+  plannedImageFromPreview,
+  plannedJob,
+  renderPlanComment,
+  type BaseRunMetrics,
+  type PlannedImage
+} from '../github/plan-comment.js'
+import { findBaseline } from '../job/baseline.js'
 import { trainingJobConsoleUrl } from '../job/urls.js'
-import { runInfo, workspace } from './context.js'
+import { runInfo, runnerContext, workspace } from './context.js'
 import { actionExec } from './exec.js'
 import { publishPlanComment } from './github.js'
 import { actionLog as log } from './log.js'
@@ -38,7 +48,12 @@ export async function planPullRequest(
   const preview = result.imagePreview!
   const { lookUpImage } = await import('../image/lookup.js')
   const found = await lookUpImage(settings, commit, result.imageSource!, preview.uri, log)
-  if (found.kind === 'unchecked') {
+  if (found.kind === 'unchecked' && found.fails) {
+    // Not a config problem the plan can point at, but merging as it is would fail: the comment says so.
+    log.warning(found.reason)
+    result.notices.push(found.reason)
+    planned.image = plannedImageFromPreview(preview)
+  } else if (found.kind === 'unchecked') {
     log.notice(`Could not look up the image in ECR for the plan (${found.reason}); the comment says what would decide.`)
     planned.image = plannedImageFromPreview(preview)
   } else {
@@ -47,10 +62,6 @@ export async function planPullRequest(
     result.image = { ...result.image!, uri: found.uri }
   }
   try {
-    const [{ findBaseline }, { sageMakerClient }] = await Promise.all([
-      import('../job/baseline.js'),
-      import('../aws/clients.js')
-    ])
     const base = await findBaseline({
       client: await sageMakerClient(settings.config.region),
       repository: commit.repository,
@@ -79,17 +90,18 @@ export async function commentOnPullRequest(
   planned: PullRequestPlan
 ): Promise<void> {
   const settings = planned.prepared?.settings
-  const patterns = settings?.planBranches ?? inputs[Input.PlanBranches].split(/[,\n]/).map((p) => p.trim())
-  if (!matchesBranch(patterns.filter(Boolean), pr.baseRef)) {
+  const { planBranches, githubToken: token } = settings ?? readReportingInputs(inputs)
+  if (!matchesBranch(planBranches, pr.baseRef)) {
     log.info(`Pull request #${pr.number} merges into ${pr.baseRef}, not a plan branch (plan-branches): no comment.`)
     return
   }
-  const token =
-    settings?.githubToken ?? (inputs[Input.GithubToken].includes('${{') ? '' : inputs[Input.GithubToken].trim())
-  const repository = result.commit?.repository ?? process.env.GITHUB_REPOSITORY ?? ''
+  if (token === '') {
+    log.info(`No plan comment on pull request #${pr.number}: github-token is empty.`)
+    return
+  }
+  const repository = result.commit?.repository ?? runnerContext().repository
   const target = ownerAndRepo(repository)
   if (!target) return
-  const { planMarker, plannedJob, renderPlanComment } = await import('../github/plan-comment.js')
   const jobConfigFile = settings?.jobConfigFile ?? inputs[Input.JobConfig].trim()
   const hyperparameters =
     settings && settings.hydraConfigFile !== ''

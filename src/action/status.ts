@@ -9,7 +9,7 @@ import { ownerAndRepo } from '../github/pull-request.js'
  */
 export function statusTarget(
   settings: Pick<Settings, 'commitStatus' | 'githubToken'>,
-  commit: Commit,
+  commit: Pick<Commit, 'repository' | 'sha'>,
   always = false
 ): StatusTarget | undefined {
   if ((!settings.commitStatus && !always) || !settings.githubToken) return undefined

@@ -6,27 +6,11 @@
 import * as core from '@actions/core'
 import { formatArgumentsSummary } from '../hydra/index.js'
 import { spotSaving } from '../job/outcome.js'
+import { code, commitUrl, escapeText, formatDuration, formatMetric, link, preformatted, prose } from '../text.js'
 import { WHAT_STOPPED, type RunResult } from './result.js'
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`|]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-const code = (text: string): string => `<code>${escapeHtml(text)}</code>`
-const link = (href: string, text: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`
-
-/** `3725` → `1h 2m 5s` */
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds)
-  const parts: string[] = []
-  if (s >= 3600) parts.push(`${Math.floor(s / 3600)}h`)
-  if (s >= 60) parts.push(`${Math.floor((s % 3600) / 60)}m`)
-  parts.push(`${s % 60}s`)
-  return parts.join(' ')
-}
-
 function table(rows: [string, string][]): string {
-  const body = rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${v}</td></tr>`).join('\n')
+  const body = rows.map(([k, v]) => `<tr><th align="left">${escapeText(k)}</th><td>${v}</td></tr>`).join('\n')
   return `<table>\n${body}\n</table>\n`
 }
 
@@ -44,7 +28,7 @@ export function headline(result: RunResult): string {
     return result.error ? '❌ Dry run: the configuration has problems' : '🧪 Dry run: nothing was built or submitted'
   if (!job?.status || job.status === 'NotSubmitted')
     return result.error ? `❌ Nothing was submitted: ${WHAT_STOPPED[result.stage]}` : '✅ Nothing to do'
-  const name = escapeHtml(job.name)
+  const name = escapeText(job.name)
   if (job.cancelled)
     return job.status === 'Stopping' || job.status === 'Stopped'
       ? `⏹️ Cancelled: training job ${name} was stopped`
@@ -69,12 +53,11 @@ export function headline(result: RunResult): string {
         ? `⚠️ Training job ${name} was submitted, but the run lost track of it`
         : `⏳ Training job ${name} still running${attached}`
     default:
-      return `Training job ${name}: ${escapeHtml(job.status)}`
+      return `Training job ${name}: ${escapeText(job.status)}`
   }
 }
 
-const number = (value: number | undefined): string =>
-  value === undefined ? '' : Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : 'NaN'
+const number = (value: number | undefined): string => (value === undefined ? '' : formatMetric(value))
 
 /** The job's final metrics, next to the branch's last run's when there is one. */
 function metricsSection(result: RunResult): string {
@@ -82,7 +65,7 @@ function metricsSection(result: RunResult): string {
   const base = result.baseline
   if (!base || !result.comparisons) {
     const lines = job.metrics.map(
-      (m) => `<tr><td>${escapeHtml(m.name)}</td><td>${escapeHtml(number(m.value))}</td></tr>`
+      (m) => `<tr><td>${escapeText(m.name)}</td><td>${escapeText(number(m.value))}</td></tr>`
     )
     return `### Final metrics\n\n<table>\n<tr><th>Metric</th><th>Value</th></tr>\n${lines.join('\n')}\n</table>\n`
   }
@@ -92,7 +75,7 @@ function metricsSection(result: RunResult): string {
       c.difference === undefined || !Number.isFinite(c.difference)
         ? ''
         : `${c.difference > 0 ? '+' : ''}${number(c.difference)}`
-    return `<tr><td>${escapeHtml(c.name)}</td><td>${escapeHtml(number(c.value))}</td><td>${escapeHtml(number(c.baseline))}</td><td>${arrow[c.direction]} ${escapeHtml(diff)}</td></tr>`
+    return `<tr><td>${escapeText(c.name)}</td><td>${escapeText(number(c.value))}</td><td>${escapeText(number(c.baseline))}</td><td>${arrow[c.direction]} ${escapeText(diff)}</td></tr>`
   })
   const from = `${code(base.jobName)}${base.sha ? ` (commit ${code(base.sha.slice(0, 7))})` : ''}`
   return (
@@ -105,19 +88,19 @@ function metricsSection(result: RunResult): string {
 export function renderSummary(result: RunResult, serverUrl = 'https://github.com'): string {
   const out: string[] = [`## ${headline(result)}\n`]
   if (result.problems && result.problems.length > 0) {
-    const items = result.problems.map((p) => `<li>${code(p.where)}: ${escapeHtml(p.message)}</li>`)
+    const items = result.problems.map((p) => `<li>${code(p.where)}: ${escapeText(p.message)}</li>`)
     out.push(`<ul>\n${items.join('\n')}\n</ul>\n`)
-  } else if (result.error) out.push(`<pre>${escapeHtml(result.error)}</pre>\n`)
+  } else if (result.error) out.push(`<pre>${preformatted(result.error)}</pre>\n`)
 
   const rows: [string, string][] = []
   const c = result.commit
   if (c) {
     const commitLink = c.repository
-      ? link(`${serverUrl}/${c.repository}/commit/${c.sha}`, c.shortSha)
+      ? link(commitUrl(serverUrl, c.repository, c.sha), escapeText(c.shortSha))
       : code(c.shortSha)
     rows.push([
       'Commit',
-      `${commitLink}${c.branch ? ` on ${code(c.branch)}` : ''} (${escapeHtml(c.eventName || 'run')})`
+      `${commitLink}${c.branch ? ` on ${code(c.branch)}` : ''} (${escapeText(c.eventName || 'run')})`
     ])
     const source = result.source
     if (source?.fromWorktree)
@@ -126,7 +109,7 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
         `read from commit ${code(c.shortSha)} itself: the checkout was at ${source.head ? code(source.head.slice(0, 7)) : 'no commit'}`
       ])
     if (source && source.uncommitted.length > 0) {
-      const files = source.uncommitted.map((f) => `${code(f.path)} (${escapeHtml(f.change)})`)
+      const files = source.uncommitted.map((f) => `${code(f.path)} (${escapeText(f.change)})`)
       rows.push([
         'Uncommitted',
         `⚠️ ${files.length} file(s) differ from the commit and are part of this run: ${files.slice(0, 20).join(', ')}${files.length > 20 ? ` and ${files.length - 20} more` : ''}`
@@ -165,7 +148,7 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
   }
   const job = result.job
   if (job) {
-    rows.push(['Job', job.arn ? link(job.consoleUrl, job.name) : code(job.name)])
+    rows.push(['Job', job.arn ? link(job.consoleUrl, escapeText(job.name)) : code(job.name)])
     if (job.attached)
       rows.push(['', 'the identical request (same fingerprint) was already running: followed, not submitted again'])
     rows.push(['Logs', link(job.logsUrl, 'CloudWatch logs')])
@@ -173,9 +156,9 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
     if (job.status)
       rows.push([
         'Status',
-        `${escapeHtml(job.status)}${job.secondaryStatus ? ` / ${escapeHtml(job.secondaryStatus)}` : ''}`
+        `${escapeText(job.status)}${job.secondaryStatus ? ` / ${escapeText(job.secondaryStatus)}` : ''}`
       ])
-    if (job.failureReason) rows.push(['Failure reason', escapeHtml(job.failureReason)])
+    if (job.failureReason) rows.push(['Failure reason', escapeText(job.failureReason)])
     if (job.trainingSeconds !== undefined) rows.push(['Training time', formatDuration(job.trainingSeconds)])
     if (job.billableSeconds !== undefined) {
       const saving = job.spot ? spotSaving(job) : undefined
@@ -192,7 +175,7 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
   if (job && job.transitions.length > 0) {
     const lines = job.transitions.map((t) => {
       const took = t.end ? ` (${formatDuration((t.end.getTime() - t.start.getTime()) / 1000)})` : ''
-      return `<tr><td>${escapeHtml(t.start.toISOString().replace('.000Z', 'Z'))}</td><td>${escapeHtml(t.status)}${took}</td><td>${escapeHtml(t.message ?? '')}</td></tr>`
+      return `<tr><td>${escapeText(t.start.toISOString().replace('.000Z', 'Z'))}</td><td>${escapeText(t.status)}${took}</td><td>${escapeText(t.message ?? '')}</td></tr>`
     })
     out.push(
       `### Timeline\n\n<table>\n<tr><th>Started</th><th>Status</th><th>Message</th></tr>\n${lines.join('\n')}\n</table>\n`
@@ -205,7 +188,7 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
     const mark = { passed: '✅', failed: '❌', error: '❌', skipped: '⏭️' } as const
     const lines = result.gates.map(
       (g) =>
-        `<tr><td>${mark[g.status]} ${escapeHtml(g.status)}</td><td>${code(g.rule.text)}</td><td>${escapeHtml(g.message)}</td></tr>`
+        `<tr><td>${mark[g.status]} ${escapeText(g.status)}</td><td>${code(g.rule.text)}</td><td>${escapeText(g.message)}</td></tr>`
     )
     out.push(
       `### Metric gates\n\n<table>\n<tr><th></th><th>Rule</th><th>Result</th></tr>\n${lines.join('\n')}\n</table>\n`
@@ -214,16 +197,16 @@ export function renderSummary(result: RunResult, serverUrl = 'https://github.com
   if (result.successTag) out.push(`Tagged the commit ${code(result.successTag)}.\n`)
   if (result.planComment?.url)
     out.push(
-      `${link(result.planComment.url, 'The plan on the pull request')} (${escapeHtml(result.planComment.action)}).\n`
+      `${link(result.planComment.url, 'The plan on the pull request')} (${escapeText(result.planComment.action)}).\n`
     )
 
   if (result.arguments && result.arguments.args.length > 0) out.push(formatArgumentsSummary(result.arguments) + '\n')
   if (result.request && result.dryRun) {
     out.push(
-      `<details><summary>CreateTrainingJob request</summary>\n\n<pre>${escapeHtml(JSON.stringify(result.request, null, 2))}</pre>\n</details>\n`
+      `<details><summary>CreateTrainingJob request</summary>\n\n<pre>${preformatted(JSON.stringify(result.request, null, 2))}</pre>\n</details>\n`
     )
   }
-  if (result.notices.length > 0) out.push(result.notices.map((n) => `> ${escapeHtml(n)}`).join('\n>\n') + '\n')
+  if (result.notices.length > 0) out.push(result.notices.map((n) => `> ${prose(n)}`).join('\n>\n') + '\n')
   return out.join('\n')
 }
 

@@ -4,7 +4,12 @@
  * the commit on success. Each stage's result goes into the run's result as soon as it is
  * known, so outputs, status and summary say what really happened, however the run ends.
  */
+import { sageMakerClient } from '../aws/clients.js'
 import type { Settings } from '../config/settings.js'
+import { statusAtSubmit, statusContext } from '../github/commit-status.js'
+import { compareMetrics, findBaseline } from '../job/baseline.js'
+import { evaluateGates, gatesFailure } from '../job/gates.js'
+import { jobFailure } from '../job/outcome.js'
 import { errorMessage } from '../errors.js'
 import { previewImage, previewLines } from '../image/preview.js'
 import { modelArtifactsUri } from '../job/request.js'
@@ -89,8 +94,13 @@ export async function train(
   )
   const target = statusTarget(settings, commit)
   if (target) {
-    const { statusAtSubmit } = await import('../github/commit-status.js')
-    if (await publishCommitStatus(settings.githubToken, target, statusAtSubmit(job, settings.wait)))
+    if (
+      await publishCommitStatus(
+        settings.githubToken,
+        target,
+        statusAtSubmit(job, settings.wait, statusContext(settings.jobConfigFile))
+      )
+    )
       if (settings.wait) state.rememberPendingStatus(commit.sha)
   }
   if (!settings.wait) {
@@ -105,7 +115,6 @@ export async function train(
   warnAboutRunnerLimit(settings)
   result.stage = 'wait'
   const { waitForJob } = await import('../job/wait.js')
-  const { jobFailure } = await import('../job/outcome.js')
   const outcome = await waitForJob(settings, submitted.name, { log, onSettled: () => state.markJobSettled() })
   const {
     status,
@@ -157,11 +166,6 @@ async function afterCompletion(
   createdAt: Date | undefined
 ): Promise<void> {
   const job = result.job!
-  const [{ findBaseline, compareMetrics }, { evaluateGates, gatesFailure }, { sageMakerClient }] = await Promise.all([
-    import('../job/baseline.js'),
-    import('../job/gates.js'),
-    import('../aws/clients.js')
-  ])
   const baselineRules = settings.metricGates.filter((r) => r.bound.kind === 'baseline')
   let baseline: Awaited<ReturnType<typeof findBaseline>> | Error
   try {

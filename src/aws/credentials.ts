@@ -13,21 +13,22 @@
  * stages never talk to the runner themselves.
  */
 import type { STSClient } from '@aws-sdk/client-sts'
+import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
 import type { Problem } from '../problems.js'
 import { clientDefaults, currentCredentials, type AwsCredentials, type CredentialsProvider } from './clients.js'
-import { AwsCallError, errorName, explainAwsError, isExpiredCredentials, type AwsCall } from './errors.js'
+import { AwsCallError, explainAwsError, isExpiredCredentials, type AwsCall } from './errors.js'
 import { SAGEMAKER_SHAPES } from './generated/sagemaker-shapes.js'
 import { validateShape } from './shapes.js'
 
 /** The inputs this module reads, named as workflows write them. */
-export const ROLE_TO_ASSUME_INPUT = 'role-to-assume'
-export const ROLE_SESSION_DURATION_INPUT = 'role-session-duration'
+const ROLE_TO_ASSUME_INPUT = 'role-to-assume'
+const ROLE_SESSION_DURATION_INPUT = 'role-session-duration'
 
 /** IAM's default maximum session duration of a role: asking for more fails unless the role allows it. */
-export const DEFAULT_SESSION_SECONDS = 3600
+const DEFAULT_SESSION_SECONDS = 3600
 /** How long before they expire the credentials are renewed. */
-export const REFRESH_BEFORE_MS = 5 * 60_000
+const REFRESH_BEFORE_MS = 5 * 60_000
 /** After a failed renewal, while the held credentials still work, the next try waits this long. */
 const RETRY_AFTER_MS = 30_000
 /** Credentials this close to expiring are not handed out: a call signed now must still reach AWS in time. */
@@ -111,7 +112,7 @@ export function webIdentityCredentials(options: WebIdentityOptions): RoleCredent
       token = await options.idToken()
     } catch (error) {
       // @actions/core's message spans lines ("Failed to get ID Token.\n Error Code : 401 ..."): one line here.
-      const reason = messageOf(error).replace(/\s+/g, ' ').trim().replace(/\.$/, '')
+      const reason = errorMessage(error).replace(/\s+/g, ' ').trim().replace(/\.$/, '')
       throw new Error(
         `Could not get GitHub's OIDC token to assume ${roleArn} (${ROLE_TO_ASSUME_INPUT}): ${reason}. ` +
           'The workflow or job needs "permissions: id-token: write".'
@@ -134,13 +135,17 @@ export function webIdentityCredentials(options: WebIdentityOptions): RoleCredent
       throw assumeRoleError(roleArn, token, error)
     }
     const c = answer.Credentials
+    // Only the answer's metadata (request id, status) is kept: the rest may hold part of a key.
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
       throw new AwsCallError(
         `STS AssumeRoleWithWebIdentity for ${roleArn} answered without credentials.`,
         'STS AssumeRoleWithWebIdentity',
         'NoCredentials',
-        answer
+        answer.$metadata
       )
+    // From here on the runner prints *** wherever they would appear (a debug dump, an SDK error).
+    log?.secret(c.SecretAccessKey)
+    log?.secret(c.SessionToken)
     return {
       accessKeyId: c.AccessKeyId,
       secretAccessKey: c.SecretAccessKey,
@@ -165,7 +170,7 @@ export function webIdentityCredentials(options: WebIdentityOptions): RoleCredent
         retryAt = now() + RETRY_AFTER_MS
         log?.warning(
           `Could not renew the AWS session of ${roleArn}; the current one lasts until ` +
-            `${last.expiration?.toISOString()}, trying again in ${RETRY_AFTER_MS / 1000} seconds. ${messageOf(error)}`
+            `${last.expiration?.toISOString()}, trying again in ${RETRY_AFTER_MS / 1000} seconds. ${errorMessage(error)}`
         )
         return last
       }
@@ -232,42 +237,29 @@ export function safeSessionName(name: string): string {
 
 /** Why AssumeRoleWithWebIdentity failed, naming the role and what to change (the trust policy, the identity provider). */
 function assumeRoleError(roleArn: string, token: string, error: unknown): AwsCallError {
-  const code = errorName(error)
-  const message = messageOf(error).replace(/\s*Deserialization error: to see the raw response.*$/s, '')
-  const subject = tokenSubject(token)
-  let hint: string | undefined
-  if (/^AccessDenied/.test(code))
-    hint =
-      `The role's trust policy must let GitHub's OIDC provider (token.actions.githubusercontent.com) assume it ` +
-      `for the audience ${STS_AUDIENCE}${subject ? ` and this run's subject "${subject}"` : ''}.`
-  else if (/^InvalidIdentityToken/.test(code))
-    hint =
-      "AWS did not accept GitHub's token: the account needs an IAM OIDC identity provider for " +
-      `https://token.actions.githubusercontent.com with the audience ${STS_AUDIENCE}.`
-  else if (/^ExpiredToken/.test(code))
-    hint = "GitHub's token had expired when STS checked it (is the runner's clock right?)."
-  else if (/^IDPCommunicationError/.test(code))
-    hint = "STS could not reach GitHub's OIDC provider to check the token; try again."
-  else if (/DurationSeconds/.test(message))
-    hint = `${ROLE_SESSION_DURATION_INPUT} is longer than the role's maximum session duration (IAM: 1 hour unless raised).`
-  if (hint === undefined) {
-    const explained = explainAwsError(ASSUME_CALL, error)
-    return new AwsCallError(
-      explained.message.replace(
-        'AssumeRoleWithWebIdentity failed:',
-        `AssumeRoleWithWebIdentity failed for ${roleArn}:`
-      ),
-      explained.call,
-      explained.code,
-      error
-    )
-  }
-  return new AwsCallError(
-    `STS AssumeRoleWithWebIdentity failed for ${roleArn} (${ROLE_TO_ASSUME_INPUT}): ${code || 'Error'}: ${message.replace(/\.$/, '')}. ${hint}`,
-    'STS AssumeRoleWithWebIdentity',
-    code || 'Error',
-    error
-  )
+  const call: AwsCall = { ...ASSUME_CALL, subject: `${roleArn} (${ROLE_TO_ASSUME_INPUT})` }
+  return explainAwsError(call, error, (code, message) => {
+    if (/^AccessDenied/.test(code)) {
+      const subject = tokenSubject(token)
+      return (
+        `The role's trust policy must let GitHub's OIDC provider (token.actions.githubusercontent.com) assume it ` +
+        `for the audience ${STS_AUDIENCE}${subject ? ` and this run's subject "${subject}"` : ''}.`
+      )
+    }
+    if (/^InvalidIdentityToken/.test(code))
+      return (
+        "AWS did not accept GitHub's token: the account needs an IAM OIDC identity provider for " +
+        `https://token.actions.githubusercontent.com with the audience ${STS_AUDIENCE}.`
+      )
+    // Here the expired token is GitHub's, not an AWS session: the usual advice about sessions would mislead.
+    if (/^ExpiredToken/.test(code))
+      return "GitHub's token had expired when STS checked it (is the runner's clock right?)."
+    if (/^IDPCommunicationError/.test(code))
+      return "STS could not reach GitHub's OIDC provider to check the token; try again."
+    if (/DurationSeconds/.test(message))
+      return `${ROLE_SESSION_DURATION_INPUT} is longer than the role's maximum session duration (IAM: 1 hour unless raised).`
+    return undefined
+  })
 }
 
 /** The `sub` claim of a JWT (read, not verified: only to say which subject the trust policy saw). */
@@ -279,10 +271,6 @@ function tokenSubject(token: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /** `role-to-assume` and `role-session-duration`, checked. */

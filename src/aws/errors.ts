@@ -117,7 +117,15 @@ export interface AwsCall {
   operation: string
   /** The IAM actions the call needs (`sagemaker:CreateTrainingJob`, `iam:PassRole`). */
   permissions: string[]
+  /**
+   * What the call was for, when the operation alone does not say: the message reads
+   * "<service> <operation> failed for <subject>: ..." (STS names the role it was asked to assume).
+   */
+  subject?: string
 }
+
+/** Advice for one call's own error codes, given the code and AWS's message; undefined leaves the usual advice. */
+type HintFor = (code: string, message: string) => string | undefined
 
 /** The message of an SDK error without the SDK's own hint about hidden fields. */
 function plainMessage(error: unknown): string {
@@ -141,9 +149,10 @@ export function isUnreadableAnswer(error: unknown): boolean {
 /**
  * Names the call and the error code, and says what to do: the IAM permission on
  * AccessDenied, a fresh session on expired credentials, a quota on limits, and what it means
- * when AWS's answer could not even be read.
+ * when AWS's answer could not even be read. `hintFor` lets a call put its own advice first,
+ * where the usual advice would mislead (STS's ExpiredToken is about GitHub's token, not the session).
  */
-export function explainAwsError(call: AwsCall, error: unknown): AwsCallError {
+export function explainAwsError(call: AwsCall, error: unknown, hintFor?: HintFor): AwsCallError {
   if (error instanceof AwsCallError) return error
   const e = fields(error)
   const code = isUnreadableAnswer(error)
@@ -153,6 +162,15 @@ export function explainAwsError(call: AwsCall, error: unknown): AwsCallError {
       : (e.code ?? 'Error')
   const what = `${call.service} ${call.operation}`
   const message = plainMessage(error)
+  const hint = hintFor?.(code, message) ?? usualHint(call, error, code)
+  const failed = call.subject ? `failed for ${call.subject}` : 'failed'
+  const text = `${what} ${failed}: ${code}: ${message}${hint ? `. ${hint}` : ''}`.replace(/\.\. /, '. ')
+  return new AwsCallError(text, what, code, error)
+}
+
+/** The advice that fits most calls, from the error code and what the SDK says about the error. */
+function usualHint(call: AwsCall, error: unknown, code: string): string {
+  const e = fields(error)
   let hint = ''
   if (ACCESS_DENIED.test(code) || e.$metadata?.httpStatusCode === 403) {
     if (!EXPIRED.has(code) && !INVALID_CREDENTIALS.has(code) && call.permissions.length > 0)
@@ -176,6 +194,5 @@ export function explainAwsError(call: AwsCall, error: unknown): AwsCallError {
   } else if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(code)) {
     hint = 'AWS could not be reached: check the runner network, proxy and AWS_ENDPOINT_URL settings.'
   }
-  const text = `${what} failed: ${code}: ${message}${hint ? `. ${hint}` : ''}`.replace(/\.\. /, '. ')
-  return new AwsCallError(text, what, code, error)
+  return hint
 }

@@ -7,7 +7,7 @@
  * same code against the full service models.
  */
 
-export interface ShapeRef {
+interface ShapeRef {
   shape: string
 }
 
@@ -46,7 +46,7 @@ const POSIX_CLASSES: Record<string, string> = {
 }
 
 /** Compiles a model pattern as an anchored JS regex; null when JS cannot express it (then it is not checked). */
-export function modelPattern(pattern: string): RegExp | null {
+function modelPattern(pattern: string): RegExp | null {
   if (compiled.has(pattern)) return compiled.get(pattern) ?? null
   const source = translatePosixClasses(pattern)
   let re: RegExp | null = null

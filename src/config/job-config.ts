@@ -547,17 +547,7 @@ function readChannels(node: YNode | undefined, r: Reader, bad: Bad): Record<stri
       value.kind === 'map'
         ? r.string(value.entries.get('uri'), { required: `${value.path}.uri`, parent: value })
         : r.string(value)
-    if (value.kind === 'map') {
-      for (const key of value.entries.keys()) {
-        if (!(CHANNEL_KEYS as readonly string[]).includes(key)) {
-          const guess = didYouMean(key, CHANNEL_KEYS)
-          bad(
-            value.entries.get(key),
-            `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; allowed: ${CHANNEL_KEYS.join(', ')}`
-          )
-        }
-      }
-    }
+    if (value.kind === 'map') checkKeys(value, CHANNEL_KEYS, bad)
     if (uri !== undefined && !S3_URI.test(uri)) bad(value, `'${uri}' must be an s3:// URI`)
     if (uri === undefined) continue
     const field = (key: string): string | undefined =>
@@ -585,9 +575,7 @@ function readMetrics(node: YNode | undefined, r: Reader, bad: Bad): { name: stri
       bad(item, 'must be a mapping with name and regex')
       continue
     }
-    for (const key of item.entries.keys()) {
-      if (key !== 'name' && key !== 'regex') bad(item.entries.get(key), `unknown key '${key}'; allowed: name, regex`)
-    }
+    checkKeys(item, ['name', 'regex'], bad)
     const name = r.string(item.entries.get('name'), { required: `${item.path}.name`, parent: item })
     const regex = r.string(item.entries.get('regex'), { required: `${item.path}.regex`, parent: item })
     if (regex !== undefined) {

@@ -11,12 +11,13 @@ import { loadHydraConfig } from '../hydra/index.js'
 import { validateBuildArgs } from '../image/build-args.js'
 import { readRoleInputs } from '../aws/credentials.js'
 import { parseGates } from '../job/gates.js'
-import { templateFields } from '../job/name.js'
+import { TEMPLATE_FIELDS, templateFields } from '../job/name.js'
 import { gitRefProblem, TAG_FIELDS } from '../job/success-tag.js'
 import { ConfigError, type Problem } from '../problems.js'
 import { readJobConfig } from './job-config.js'
 import type { CacheMode, IfJobExists, JobConfig, Settings } from './settings.js'
 import { splitWords } from './shell-words.js'
+import { errorMessage } from '../errors.js'
 
 const IF_JOB_EXISTS: readonly IfJobExists[] = ['auto', 'attach', 'new', 'fail']
 const CACHE_MODES: readonly CacheMode[] = ['registry', 'inline', 'none']
@@ -95,12 +96,15 @@ function inside(root: string, path: string): string | undefined {
   return relative(root, normalize(full)).startsWith('..') ? undefined : full
 }
 
-/** A file inside the checkout, or undefined when missing; a path leaving the checkout is a problem. */
-function checkoutFile(root: string, path: string, input: InputName, r: InputReader): string | undefined {
+/**
+ * A file inside the checkout: its text, undefined when it does not exist, or null for a path
+ * leaving the checkout (that problem is added here, so callers add no "does not exist" to it).
+ */
+function checkoutFile(root: string, path: string, input: InputName, r: InputReader): string | undefined | null {
   const full = inside(root, path)
   if (full === undefined) {
     r.add(input, `'${path}' is outside the checkout (${root})`)
-    return undefined
+    return null
   }
   return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined
 }
@@ -128,14 +132,15 @@ export function readSettings(inputs: Inputs, root: string, env: NodeJS.ProcessEn
     // '' means none: an image whose ENTRYPOINT runs the training script takes only the overrides.
     command = splitWords(r.text(Input.Command))
   } catch (error) {
-    r.add(Input.Command, (error as Error).message)
+    r.add(Input.Command, errorMessage(error))
   }
 
   const wait = r.bool(Input.Wait)
   const waitTimeoutMinutes = r.int(Input.WaitTimeoutMinutes, 1, 60 * 24 * 30)
   if (waitTimeoutMinutes !== undefined && !wait) notices.push('wait-timeout-minutes has no effect without wait: true')
+  // Read before the settings (a broken config must still know it was a dry run); checked here.
+  r.bool(Input.DryRun)
   const behaviour = {
-    dryRun: r.bool(Input.DryRun),
     allowDirty: r.bool(Input.AllowDirty),
     wait,
     waitTimeoutMinutes,
@@ -180,6 +185,7 @@ function readJobConfigInput(
 ): JobConfig | undefined {
   const file = r.text(Input.JobConfig)
   const text = file === '' ? undefined : checkoutFile(root, file, Input.JobConfig, r)
+  if (text === null) return undefined
   const job = readJobConfig(
     text,
     file,
@@ -196,10 +202,13 @@ function readJobConfigInput(
   notices.push(...job.notices)
   if (job.config) {
     for (const v of validateShape(ECR_SHAPES, 'RepositoryName', job.config.ecrRepository)) {
-      r.problems.push({
-        where: r.text(Input.EcrRepository) ? `input ${Input.EcrRepository}` : `${file} aws.ecr_repository`,
-        message: `${v.message}: ECR repository names are lowercase letters, digits and . _ - separators, with / between namespaces`
-      })
+      const message = `${v.message}: ECR repository names are lowercase letters, digits and . _ - separators, with / between namespaces`
+      // From the file, the key lets the problem be put on its line (locateProblems).
+      r.problems.push(
+        r.text(Input.EcrRepository)
+          ? { where: `input ${Input.EcrRepository}`, message }
+          : { where: `${file} aws.ecr_repository`, message, file, key: 'aws.ecr_repository' }
+      )
     }
   }
   return job.config
@@ -211,6 +220,7 @@ function readHydraInput(r: InputReader, root: string): Pick<Settings, 'hydra' | 
   const jobConfigFile = r.text(Input.JobConfig)
   if (hydraConfigFile === '') return { hydraConfigFile, jobConfigFile }
   const text = checkoutFile(root, hydraConfigFile, Input.HydraConfig, r)
+  if (text === null) return { hydraConfigFile, jobConfigFile }
   if (text === undefined) {
     r.add(
       Input.HydraConfig,
@@ -239,7 +249,7 @@ function readBuildInputs(
   else if (!existsSync(contextPath) || !statSync(contextPath).isDirectory()) {
     r.add(Input.Context, `the build context '${context}' is not a directory in the checkout`)
   }
-  if (checkoutFile(root, dockerfile, Input.Dockerfile, r) === undefined && inside(root, dockerfile) !== undefined) {
+  if (checkoutFile(root, dockerfile, Input.Dockerfile, r) === undefined) {
     r.add(Input.Dockerfile, `'${dockerfile}' does not exist in the checkout`)
   }
   const platform = r.text(Input.Platform)
@@ -295,6 +305,19 @@ function readGitHubInputs(r: InputReader): Pick<Settings, 'githubToken' | 'planB
   }
 }
 
+/** What a run reports on GitHub with: the token, where plans are commented, whether to set statuses and under which name. */
+export type ReportingInputs = Pick<Settings, 'githubToken' | 'planBranches' | 'commitStatus' | 'wait' | 'jobConfigFile'>
+
+/**
+ * The reporting inputs on their own, never failing: for a run whose other inputs did not
+ * check out (its plan comment or status must still say so) and for the post step. A value
+ * that is not valid reads as the input's default, as `readSettings` would have reported.
+ */
+export function readReportingInputs(inputs: Inputs): ReportingInputs {
+  const r = new InputReader(inputs)
+  return { ...readGitHubInputs(r), wait: r.bool(Input.Wait), jobConfigFile: r.text(Input.JobConfig) }
+}
+
 /** Which commit to train and how long its short hash is: needed before the config files can be read. */
 export function readCommitInputs(inputs: Inputs): { shaInput: string; shortShaLength: number } {
   const r = new InputReader(inputs)
@@ -304,16 +327,13 @@ export function readCommitInputs(inputs: Inputs): { shaInput: string; shortShaLe
 }
 
 /** How the commit becomes a job name and a Hydra experiment name. */
-function readNamingInputs(
-  r: InputReader,
-  notices: string[]
-): Pick<Settings, 'shaInput' | 'shortShaLength' | 'jobNameTemplate' | 'experimentNameKey'> {
+function readNamingInputs(r: InputReader, notices: string[]): Pick<Settings, 'jobNameTemplate' | 'experimentNameKey'> {
   const jobNameTemplate = r.text(Input.JobName)
   const fields = templateFields(jobNameTemplate)
   if (fields.unknown.length > 0) {
     r.add(
       Input.JobName,
-      `unknown ${fields.unknown.join(', ')}; allowed: {short_sha}, {sha}, {branch}, {repo}, {run_attempt}`
+      `unknown ${fields.unknown.join(', ')}; allowed: ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}`
     )
   }
   if (fields.literalsInvalid.length > 0) {
@@ -335,8 +355,6 @@ function readNamingInputs(
     )
   }
   return {
-    shaInput: r.text(Input.Sha),
-    shortShaLength: r.int(Input.ShortShaLength, 4, 40) ?? 7,
     jobNameTemplate,
     experimentNameKey
   }

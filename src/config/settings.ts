@@ -97,13 +97,10 @@ export interface Settings {
   /** Docker build context and Dockerfile, relative to the workspace. */
   context: string
   dockerfile: string
-  shaInput: string
   /** Build and train when files of the build or the configs differ from the commit (listed and marked). */
   allowDirty: boolean
-  shortShaLength: number
   jobNameTemplate: string
   experimentNameKey: string
-  dryRun: boolean
   wait: boolean
   /** undefined: wait as long as the job runs. */
   waitTimeoutMinutes?: number

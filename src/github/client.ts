@@ -62,6 +62,9 @@ export interface GitHubClient {
       createRef(params: RepositoryParams & { ref: string; sha: string }): Promise<GitHubResponse<GitRef>>
       getRef(params: RepositoryParams & { ref: string }): Promise<GitHubResponse<GitRef>>
     }
+    users: {
+      getAuthenticated(): Promise<GitHubResponse<GitHubAccount>>
+    }
     repos: {
       createCommitStatus(
         params: RepositoryParams & {

@@ -33,6 +33,22 @@ export interface UpsertOutcome {
   url?: string
 }
 
+/**
+ * The login comments made with `token` are written as, when it is not a bot's: a workflow's
+ * GITHUB_TOKEN and a GitHub App's installation token (both `ghs_…`) write as a bot, which
+ * `findPlanComment` recognises anyway; a person's token (a personal access token) writes as
+ * that person, who must be asked (`GET /user`) or every run would add another comment.
+ * Undefined when that cannot be known.
+ */
+export async function commentAuthor(client: GitHubClient, token: string): Promise<string | undefined> {
+  if (token.startsWith('ghs_')) return undefined
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login
+  } catch {
+    return undefined
+  }
+}
+
 /** Comments listed per request: GitHub's largest page. */
 const PAGE_SIZE = 100
 

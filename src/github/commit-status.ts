@@ -19,13 +19,24 @@
  * - the run was cancelled, or lost track of the job: `error` (the job's own outcome is unknown);
  * - a dry run (and plan mode): nothing.
  */
+import { INPUT_DEFAULTS, Input } from '../action/names.js'
 import { WHAT_STOPPED, type RunResult } from '../action/result.js'
 import type { JobOutcome } from '../job/outcome.js'
 import type { CommitState, GitHubClient } from './client.js'
-import { formatDuration, formatMetric } from './text.js'
+import { formatDuration, formatMetric, shorten } from '../text.js'
 
 /** The status context: what the commit's checks list names this status. */
 export const STATUS_CONTEXT = 'train-on-push'
+
+/**
+ * The context for runs of one job config: `train-on-push` for the default file, and
+ * `train-on-push (<file>)` for any other, so two workflows training one commit with two
+ * job configs (a GPU and a CPU model, say) each keep a status of their own instead of
+ * overwriting each other's.
+ */
+export function statusContext(jobConfigFile: string): string {
+  return jobConfigFile === INPUT_DEFAULTS[Input.JobConfig] ? STATUS_CONTEXT : `${STATUS_CONTEXT} (${jobConfigFile})`
+}
 
 /** GitHub refuses a longer description. */
 export const MAX_DESCRIPTION = 140
@@ -42,9 +53,7 @@ export interface CommitStatus {
 
 /** A description within GitHub's limit: one line, cut with `…` on a code point. */
 export function describe(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  const points = Array.from(line)
-  return points.length <= MAX_DESCRIPTION ? line : `${points.slice(0, MAX_DESCRIPTION - 1).join('')}…`
+  return shorten(text.replace(/\s+/g, ' ').trim(), MAX_DESCRIPTION)
 }
 
 function status(state: CommitState, description: string, targetUrl: string | undefined, context: string): CommitStatus {

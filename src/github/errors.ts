@@ -3,9 +3,10 @@
  * what GitHub answered, and the exact `permissions:` line that makes it work. Talking to
  * GitHub is never what a training run is for, so callers turn these into warnings.
  */
+import { errorMessage } from '../errors.js'
 
 /** The `permissions:` lines of a workflow that the GitHub features need. */
-export type WorkflowPermission = 'pull-requests: write' | 'statuses: write' | 'contents: write' | 'issues: write'
+export type WorkflowPermission = 'pull-requests: write' | 'statuses: write' | 'contents: write'
 
 /** One GitHub call, as the explanation names it. */
 export interface GitHubCall {
@@ -69,10 +70,22 @@ function addPermission(call: GitHubCall): string {
   return `Add \`${call.permission}\` under \`permissions:\` in the workflow (or its job).`
 }
 
-/** True for failures worth one more try: GitHub's own errors, rate limits and broken connections. */
+/** A broken connection on the way (no answer at all), as Node's fetch or its socket reports it. */
+const CONNECTION_FAILURE = /fetch failed|socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|UND_ERR/
+
+/**
+ * True for failures worth one more try: GitHub's own errors, rate limits and broken
+ * connections. Any other error (a bug of ours) is not tried again.
+ */
 export function isTransient(error: unknown): boolean {
   const failure = httpFailure(error)
-  if (!failure) return error instanceof Error
+  if (!failure) {
+    if (!(error instanceof Error)) return false
+    const code =
+      (error as { code?: unknown; cause?: { code?: unknown } }).code ??
+      (error as { cause?: { code?: unknown } }).cause?.code
+    return CONNECTION_FAILURE.test(`${error.message} ${typeof code === 'string' ? code : ''}`)
+  }
   if (failure.status >= 500 || failure.status === 429) return true
   return failure.status === 403 && /rate limit/i.test(gitHubMessage(failure))
 }
@@ -82,7 +95,7 @@ export function explainGitHubError(error: unknown, call: GitHubCall): string {
   const hint = call.hint ? ` ${call.hint}` : ''
   const failure = httpFailure(error)
   if (!failure) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     return `Could not ${call.what}: ${message}.`.replace(/\.\.$/, '.')
   }
   const message = gitHubMessage(failure)

@@ -19,7 +19,7 @@ import {
   type HyperparameterChange,
   type HyperparameterDiff
 } from './hyperparameter-diff.js'
-import { code, escapeText, fileUrl, formatDuration, formatMetric, link, prose, shorten } from './text.js'
+import { code, commitUrl, escapeText, fileUrl, formatDuration, formatMetric, link, prose, shorten } from '../text.js'
 
 /** GitHub refuses a comment body longer than this many characters. */
 export const MAX_COMMENT_LENGTH = 65536
@@ -228,7 +228,7 @@ function assemble(input: PlanCommentInput, shown: Shown): string {
 }
 
 function commitLink(input: PlanCommentInput): string {
-  return link(`${input.serverUrl}/${input.repository}/commit/${input.head.sha}`, code(input.head.shortSha))
+  return link(commitUrl(input.serverUrl, input.repository, input.head.sha), code(input.head.shortSha))
 }
 
 function omitted(count: number, what: string): string {
@@ -281,7 +281,7 @@ function imageText(input: PlanCommentInput, image: PlannedImage): string {
   const uri = code(image.uri)
   switch (image.kind) {
     case 'reused-by-content': {
-      const by = link(`${input.serverUrl}/${input.repository}/commit/${image.builtBy}`, code(image.builtBy.slice(0, 7)))
+      const by = link(commitUrl(input.serverUrl, input.repository, image.builtBy), code(image.builtBy.slice(0, 7)))
       return `${uri}: reused, built from exactly the same content by commit ${by}; nothing to build`
     }
     case 'reused-tag':
@@ -348,9 +348,7 @@ function hyperparameterBlocks(input: PlanCommentInput, shownRows: number): strin
 function baseRunBlocks(input: PlanCommentInput, run: BaseRunMetrics): string[] {
   const name = run.consoleUrl ? link(run.consoleUrl, code(run.jobName)) : code(run.jobName)
   const details = [
-    run.sha
-      ? `commit ${link(`${input.serverUrl}/${input.repository}/commit/${run.sha}`, code(run.sha.slice(0, 7)))}`
-      : '',
+    run.sha ? `commit ${link(commitUrl(input.serverUrl, input.repository, run.sha), code(run.sha.slice(0, 7)))}` : '',
     run.status ? escapeText(run.status) : '',
     run.runUrl ? link(run.runUrl, 'its workflow run') : ''
   ].filter(Boolean)

@@ -203,7 +203,7 @@ export function planContainerArguments(input: PlanInput): ContainerArgumentsPlan
   input.command.forEach((w, i) => {
     if (w.length > maxLen)
       problems.push({
-        where: 'command',
+        where: 'input command',
         message: `word ${i + 1} is ${w.length} characters; SageMaker allows at most ${maxLen} per argument`
       })
   })

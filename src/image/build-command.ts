@@ -12,7 +12,7 @@ import { CACHE_TAG } from './refs.js'
  * - `legacy`: the pre-BuildKit builder, for a CLI >= 23 without the buildx plugin, where
  *   DOCKER_BUILDKIT=1 is refused.
  */
-export type BuilderKind = 'buildx' | 'buildkit' | 'legacy'
+type BuilderKind = 'buildx' | 'buildkit' | 'legacy'
 
 export interface Builder {
   kind: BuilderKind
@@ -128,7 +128,7 @@ export function buildCommand(p: BuildCommandInput): BuildCommand {
 }
 
 /** True when `version` (`0.12.1`, `v0.12.1-desktop.4`) is at least major.minor; unknown counts as recent. */
-export function versionAtLeast(version: string | undefined, major: number, minor: number): boolean {
+function versionAtLeast(version: string | undefined, major: number, minor: number): boolean {
   const m = /(\d+)\.(\d+)/.exec(version ?? '')
   if (!m) return version === undefined
   const [maj, min] = [Number(m[1]), Number(m[2])]

@@ -16,6 +16,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { constants as fsConstants } from 'node:fs'
 import { lstat, open, readdir, readlink, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { errorMessage } from '../errors.js'
 import { findIgnoreFile, IgnoreMatcher, walkSentPaths, type ContextChild } from './dockerignore.js'
 
 /** Names the encoding; it changes whenever the encoding does, so old keys never match new ones. */
@@ -26,7 +27,7 @@ export interface ContentKeyInput {
   context: string
   /** Absolute path of the Dockerfile, inside the context or not. */
   dockerfile: string
-  /** `NAME=value` lines as the user gave them, without blanks and comments. */
+  /** `NAME=value` lines as the user gave them, without blanks and comments (already checked: each has an `=`). */
   buildArgs: readonly string[]
   /** e.g. `linux/amd64`, compared as written. */
   platform: string
@@ -43,13 +44,18 @@ export type ContextEntry =
   | { path: string; type: 'char-device' | 'block-device'; device: number }
 
 /** What Docker would send for a build: its context entries, sorted by the bytes of their paths. */
-export interface ContextListing {
+interface ContextListing {
   entries: ContextEntry[]
   /** The ignore file that applied (absolute path), if any. */
   ignoreFile?: string
+  /**
+   * The ignore rules the listing was made with, for asking about paths that are not there
+   * to be listed (a file deleted since the commit: would Docker have sent it?).
+   */
+  matcher: IgnoreMatcher
 }
 
-export interface ContentKey extends ContextListing {
+interface ContentKey extends ContextListing {
   /** `sha256:` and 64 hex digits. */
   key: string
   /** Regular files hashed from the context (the Dockerfile only counts when it is one of them). */
@@ -59,7 +65,7 @@ export interface ContentKey extends ContextListing {
 }
 
 /** Sorts by UTF-8 bytes, an order that is the same on every machine and in every locale. */
-export function sortByBytes(texts: readonly string[]): string[] {
+function sortByBytes(texts: readonly string[]): string[] {
   return texts
     .map((text) => ({ text, bytes: Buffer.from(text, 'utf8') }))
     .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
@@ -82,7 +88,7 @@ export async function listBuildContext(context: string, dockerfile: string): Pro
     }
   )
   const entries = await mapConcurrently(sortByBytes(paths), PARALLEL_READS, (path) => describeEntry(context, path))
-  return { entries, ...(ignore ? { ignoreFile: ignore.path } : {}) }
+  return { entries, ...(ignore ? { ignoreFile: ignore.path } : {}), matcher }
 }
 
 /**
@@ -138,12 +144,8 @@ async function describeEntry(context: string, path: string): Promise<ContextEntr
     return { path, type: 'file', size: info.size, executable: (info.mode & 0o100) !== 0 }
   } catch (error) {
     // Docker's walk looks at every entry the same way, and fails the build on this too.
-    throw new Error(`cannot read '${path}' in the build context: ${messageOf(error)}`, { cause: error })
+    throw new Error(`cannot read '${path}' in the build context: ${errorMessage(error)}`, { cause: error })
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /**
@@ -152,7 +154,7 @@ function messageOf(error: unknown): string {
  * file. A key for content nobody meant to build is worse than none, so this is an error.
  */
 function unreadableFile(path: string, error: unknown): Error {
-  const why = messageOf(error)
+  const why = errorMessage(error)
   const advice =
     why === CHANGED
       ? 'compute the key again once nothing writes to the context'
@@ -198,11 +200,9 @@ function buildArgMap(lines: readonly string[]): [string, string][] {
   const args = new Map<string, string>()
   for (const line of lines) {
     const eq = line.indexOf('=')
-    if (eq < 0) {
-      // `--build-arg NAME` takes the value from the environment of the build, which a key
-      // computed here cannot see.
-      throw new Error(`build argument '${line}' has no '=': write ${line}=<value>`)
-    }
+    // The settings refuse a line without '=' before any key is computed (`--build-arg NAME`
+    // would take its value from the environment of the build, which a key cannot see).
+    if (eq < 0) throw new Error(`internal error: build argument '${line}' has no '='`)
     args.set(line.slice(0, eq), line.slice(eq + 1))
   }
   return sortByBytes([...args.keys()]).map((name) => [name, args.get(name)!])
@@ -315,8 +315,8 @@ function readAhead(context: string, entries: readonly ContextEntry[]): { take(i:
  *    for `symlink` the link text, for a device its number; nothing for `directory` and
  *    `fifo`.
  *
- * @throws when a file Docker would send cannot be read (the message names it), when the
- *   ignore file has a pattern Docker refuses, or when a build argument has no `=`
+ * @throws when a file Docker would send cannot be read (the message names it), or when the
+ *   ignore file has a pattern Docker refuses
  */
 export async function contentKey(input: ContentKeyInput): Promise<ContentKey> {
   const args = buildArgMap(input.buildArgs)
@@ -330,7 +330,7 @@ export async function contentKey(input: ContentKeyInput): Promise<ContentKey> {
     const dockerfile = await stat(input.dockerfile)
     await streamFile(writer, input.dockerfile, dockerfile.size, true)
   } catch (error) {
-    throw new Error(`cannot read the Dockerfile ${input.dockerfile}: ${messageOf(error)}`, { cause: error })
+    throw new Error(`cannot read the Dockerfile ${input.dockerfile}: ${errorMessage(error)}`, { cause: error })
   }
 
   writer.text('platform')

@@ -2,6 +2,7 @@
  * The Docker CLI as the image stage uses it: is an engine there, which builder, login
  * (password on stdin only), build, push, logout.
  */
+import { errorMessage } from '../errors.js'
 import { lastLines, OutputTail, type Exec, type ExecOptions, type ExecResult } from '../exec.js'
 import { chooseBuilder, type Builder, type BuildCommand } from './build-command.js'
 import {
@@ -33,8 +34,8 @@ const DOCKER_ENV: Record<string, string> = {
 /** Lines of build output kept for the error message when a build fails. */
 const BUILD_ERROR_LINES = 25
 
-/** Why talking to a registry failed, in words that say what to do. */
-export function registryTrouble(output: string): 'refused' | 'unreachable' | 'other' {
+/** Why talking to a registry failed, read from what docker printed. */
+function registryTrouble(output: string): 'refused' | 'unreachable' | 'other' {
   if (
     /unauthorized|authentication required|denied|\b401\b|\b403\b|incorrect username or password|no basic auth credentials/i.test(
       output
@@ -52,6 +53,29 @@ export function registryTrouble(output: string): 'refused' | 'unreachable' | 'ot
   return 'other'
 }
 
+/** What a refused push needs, in ECR's IAM terms. */
+const PUSH_PERMISSIONS = 'ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage'
+
+/**
+ * Why a login or push failed, and what to check, in one place for every registry step (a
+ * login, `docker push`, and a buildx build that pushes itself): `advice` is empty when the
+ * output shows neither a refusal nor an unreachable registry.
+ */
+function registryFailure(
+  step: 'login' | 'push',
+  output: string
+): { trouble: 'refused' | 'unreachable' | 'other'; advice: string } {
+  const trouble = registryTrouble(output)
+  let advice = ''
+  if (trouble === 'refused')
+    advice =
+      step === 'login'
+        ? 'The ECR token did not work for this registry; check that the credentials may call ecr:GetAuthorizationToken and that the region is the one the repository is in.'
+        : `The registry refused the push: check that the credentials may call ${PUSH_PERMISSIONS} on the repository.`
+  else if (trouble === 'unreachable') advice = "Check the runner's network, proxy and DNS."
+  return { trouble, advice }
+}
+
 /** How hard `Docker.push` tries. */
 export interface PushOptions {
   /** In all, the first try included (default 4). */
@@ -63,7 +87,7 @@ export interface PushOptions {
 }
 
 /** `docker push` failed; `transient` when trying again may help. */
-export class PushFailed extends Error {
+class PushFailed extends Error {
   constructor(
     message: string,
     readonly transient: boolean
@@ -122,19 +146,11 @@ export class Docker {
     if (out.exitCode === 0) return
     const text = out.stderr || out.stdout
     const tail = lastLines(text, 3)
-    switch (registryTrouble(text)) {
-      case 'refused':
-        throw new Error(
-          `docker login to ${registry} was refused: ${tail}. The ECR token did not work for this registry; ` +
-            'check that the credentials may call ecr:GetAuthorizationToken and that the region is the one the repository is in.'
-        )
-      case 'unreachable':
-        throw new Error(
-          `The registry ${registry} is unreachable from this runner: ${tail}. Check the runner's network, proxy and DNS.`
-        )
-      default:
-        throw new Error(`docker login to ${registry} failed (exit ${out.exitCode}): ${tail}`)
-    }
+    const { trouble, advice } = registryFailure('login', text)
+    if (trouble === 'refused') throw new Error(`docker login to ${registry} was refused: ${tail}. ${advice}`)
+    if (trouble === 'unreachable')
+      throw new Error(`The registry ${registry} is unreachable from this runner: ${tail}. ${advice}`)
+    throw new Error(`docker login to ${registry} failed (exit ${out.exitCode}): ${tail}`)
   }
 
   /** `docker logout`; returns the problem instead of throwing (the post step only warns). */
@@ -155,9 +171,9 @@ export class Docker {
     })
     if (out.exitCode === 0) return
     const text = tail.toString() || out.stderr
-    if (command.pushesItself && registryTrouble(lastLines(text, 5)) !== 'other') {
-      throw new Error(`Pushing the image failed: ${lastLines(text, 5)}`)
-    }
+    const last = lastLines(text, 5)
+    const { trouble, advice } = registryFailure('push', last)
+    if (command.pushesItself && trouble !== 'other') throw new Error(`Pushing the image failed: ${last}. ${advice}`)
     throw new Error(
       `docker build failed (exit ${out.exitCode}). Last lines of the build log:\n${lastLines(text, BUILD_ERROR_LINES)}`
     )
@@ -175,7 +191,7 @@ export class Docker {
       try {
         return await this.pushOnce(ref)
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
+        const message = errorMessage(error)
         if (attempt >= attempts || !(error instanceof PushFailed) || !error.transient) throw error
         const wait = 2000 * 2 ** (attempt - 1)
         options.onRetry?.(
@@ -192,15 +208,10 @@ export class Docker {
     const text = tail.toString() || out.stdout + out.stderr
     if (out.exitCode !== 0) {
       const last = lastLines(text, 5)
-      const hint =
-        registryTrouble(last) === 'refused'
-          ? ' The registry refused the push: check the credentials may call ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
-          : registryTrouble(last) === 'unreachable'
-            ? ' The registry could not be reached; check the runner network.'
-            : ''
+      const { trouble, advice } = registryFailure('push', last)
       throw new PushFailed(
-        `docker push ${ref} failed (exit ${out.exitCode}): ${last}.${hint}`,
-        registryTrouble(last) !== 'refused' && isTransientPushFailure(lastLines(text, 10))
+        `docker push ${ref} failed (exit ${out.exitCode}): ${last}.${advice ? ` ${advice}` : ''}`,
+        trouble !== 'refused' && isTransientPushFailure(lastLines(text, 10))
       )
     }
     const tag = ref.slice(ref.lastIndexOf(':') + 1)

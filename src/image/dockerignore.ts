@@ -11,9 +11,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { errorMessage } from '../errors.js'
 
 /** The name of the ignore file at the root of the build context. */
-export const DOCKERIGNORE = '.dockerignore'
+const DOCKERIGNORE = '.dockerignore'
 
 /**
  * The patterns of an ignore file, one per line, as Docker reads them: a byte order mark
@@ -48,7 +49,7 @@ export function readIgnorePatterns(text: string): string[] {
  * A path cleaned the way Go's `filepath.Clean` does it on Linux: repeated slashes and `.`
  * parts go, `x/..` pairs cancel out, a trailing slash goes, and an empty path is `.`.
  */
-export function cleanPath(path: string): string {
+function cleanPath(path: string): string {
   if (path === '') return '.'
   const rooted = path.startsWith('/')
   const parts: string[] = []
@@ -75,10 +76,10 @@ function trimGoSpace(text: string): string {
 }
 
 /** What matching a directory found, handed to its children so they inherit it. */
-export type MatchState = readonly boolean[]
+type MatchState = readonly boolean[]
 
 /** The outcome of matching one path. */
-export interface PathMatch {
+interface PathMatch {
   /** True when the rules exclude this path. */
   excluded: boolean
   /** What the children of this path inherit (pass it when matching them). */
@@ -201,8 +202,7 @@ export class IgnoreMatcher {
           try {
             pattern.regexp = new RegExp(goRegexpToJs(pattern.goExpression ?? ''), 'u')
           } catch (error) {
-            const why = error instanceof Error ? error.message : String(error)
-            throw new Error(`${this.source}: pattern '${pattern.text}' cannot be matched: ${why}`)
+            throw new Error(`${this.source}: pattern '${pattern.text}' cannot be matched: ${errorMessage(error)}`)
           }
         }
         return pattern.regexp.test(path)
@@ -594,7 +594,7 @@ export interface ContextChild {
 }
 
 /** Lists one directory of the context (`''` is the context itself). */
-export type ListDirectory = (dir: string) => Promise<readonly ContextChild[]>
+type ListDirectory = (dir: string) => Promise<readonly ContextChild[]>
 
 /**
  * Walks the build context as BuildKit's file sender does and calls `send` for each path
@@ -624,8 +624,9 @@ export async function walkSentPaths(
     try {
       children = await list(dir)
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error)
-      throw new Error(`cannot read directory '${dir || '.'}' of the build context: ${why}`, { cause: error })
+      throw new Error(`cannot read directory '${dir || '.'}' of the build context: ${errorMessage(error)}`, {
+        cause: error
+      })
     }
     // Go walks a directory in byte order of the names.
     const sorted = [...children].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
@@ -646,7 +647,7 @@ export async function walkSentPaths(
 }
 
 /** The ignore file that applies to a build, and its patterns. */
-export interface IgnoreFile {
+interface IgnoreFile {
   /** Absolute path of the file. */
   path: string
   patterns: string[]
@@ -667,7 +668,7 @@ export async function findIgnoreFile(context: string, dockerfile: string): Promi
       const code = (error as NodeJS.ErrnoException).code
       // BuildKit treats an ignore file it cannot find (or that is a directory) as absent.
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') continue
-      throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error })
+      throw new Error(`cannot read ${path}: ${errorMessage(error)}`, { cause: error })
     }
     return { path, patterns: readIgnorePatterns(text) }
   }

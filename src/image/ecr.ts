@@ -5,6 +5,7 @@
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr'
 import { ecrClient } from '../aws/clients.js'
 import { explainAwsError } from '../aws/errors.js'
+import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
 import { registryHost } from './refs.js'
 
@@ -19,7 +20,7 @@ export function decodeAuthorizationToken(token: string): { username: string; pas
 }
 
 /** A registry login, with the password already masked in the log. */
-export interface RegistryLogin {
+interface RegistryLogin {
   /** `host[:port]` from `proxyEndpoint`, e.g. `123456789012.dkr.ecr.eu-west-1.amazonaws.com`. */
   registry: string
   username: string
@@ -150,10 +151,19 @@ export class Ecr {
       .catch((e: unknown) => {
         throw explain('GetDownloadUrlForLayer', e)
       })
-    if (!out.downloadUrl) throw new Error(`ECR gave no download URL for the config of ${repository}@${image.digest}`)
-    const res = await fetch(out.downloadUrl)
-    if (!res.ok) throw new Error(`Reading the config of ${repository}@${image.digest} failed: HTTP ${res.status}`)
-    const body = (await res.json()) as { config?: { Labels?: Record<string, string> | null } }
+    const what = `the config of ${repository}@${image.digest}`
+    if (!out.downloadUrl) throw new Error(`ECR gave no download URL for ${what}`)
+    let body: { config?: { Labels?: Record<string, string> | null } }
+    try {
+      const res = await fetch(out.downloadUrl)
+      if (!res.ok) throw new Error(`HTTP ${res.status}`)
+      body = (await res.json()) as typeof body
+    } catch (error) {
+      // fetch's own message ("fetch failed") names neither the image nor the reason; the reason is in `cause`.
+      const cause = (error as { cause?: unknown } | null)?.cause
+      const why = cause === undefined ? '' : ` (${errorMessage(cause)})`
+      throw new Error(`Reading ${what} from ECR's download URL failed: ${errorMessage(error)}${why}`, { cause: error })
+    }
     return body.config?.Labels ?? {}
   }
 

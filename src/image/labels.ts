@@ -1,6 +1,6 @@
 /** The OCI labels that tie an image to the commit it was built from. */
 
-export interface LabelInput {
+interface LabelInput {
   sha: string
   shortSha: string
   /** `owner/name` */

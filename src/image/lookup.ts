@@ -1,21 +1,27 @@
 /**
  * What the image stage would find in the registry, without changing anything: for the plan on
- * a pull request, "reused from commit X" or "to be built". Read-only ECR calls; a run without
- * AWS credentials (a fork's pull request) says it could not look.
+ * a pull request, "reused from commit X" or "to be built". Read-only ECR calls, and the same
+ * decision the image stage makes (reuse.ts); a run without AWS credentials (a fork's pull
+ * request) says it could not look.
  */
 import type { Commit, Settings } from '../config/settings.js'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
-import { Ecr } from './ecr.js'
-import { CONTENT_KEY_LABEL, REVISION_LABEL } from './labels.js'
+import { Ecr, type RepositoryInfo } from './ecr.js'
 import type { ImageSource } from './publish.js'
-import { contentTag, imageUriFor, tagForBuild } from './refs.js'
+import { hostOfRepositoryUri, imageUriFor, tagForBuild } from './refs.js'
+import { findReusable, REPOSITORY_NAME_SOURCE } from './reuse.js'
 
 export type ImageLookup =
   | { kind: 'reused-by-content'; uri: string; builtBy: string }
   | { kind: 'reused-tag'; uri: string }
   | { kind: 'build'; uri: string; contentKey: string }
-  | { kind: 'unchecked'; uri: string; reason: string }
+  /**
+   * The registry could not say. `fails` when what it did say means the run would stop (the
+   * repository is missing and the action may not create it): the plan should show that as a
+   * problem, not as a lookup that merely did not happen.
+   */
+  | { kind: 'unchecked'; uri: string; reason: string; fails?: boolean }
 
 /** Where the job's image would come from if the run trained now. */
 export async function lookUpImage(
@@ -25,23 +31,35 @@ export async function lookUpImage(
   previewUri: string,
   log: Log
 ): Promise<ImageLookup> {
+  const repository = settings.config.ecrRepository
   try {
     const ecr = await Ecr.create(settings.config.region, log)
-    const repository = settings.config.ecrRepository
     const repo = await ecr.describeRepository(repository)
-    const registry = repo?.uri?.split('/')[0] ?? previewUri.split('/')[0]
-    const tag = tagForBuild(commit.shortSha, source)
-    const uri = imageUriFor(registry, repository, tag)
-    if (!repo) return { kind: 'build', uri, contentKey: source.contentKey }
-    if (settings.reuseByContent) {
-      const image = await ecr.image(repository, contentTag(source.contentKey))
-      const labels = image ? await ecr.imageLabels(repository, image) : undefined
-      if (image && labels?.[CONTENT_KEY_LABEL] === source.contentKey)
-        return { kind: 'reused-by-content', uri, builtBy: labels[REVISION_LABEL] ?? '' }
+    if (!repo && !settings.createRepository) {
+      return {
+        kind: 'unchecked',
+        uri: previewUri,
+        reason: `the ECR repository '${repository}' (${REPOSITORY_NAME_SOURCE}) does not exist and create-repository is false: the run would fail`,
+        fails: true
+      }
     }
-    if (settings.skipExistingImage && (await ecr.imageDigest(repository, tag))) return { kind: 'reused-tag', uri }
+    const tag = tagForBuild(commit.shortSha, source)
+    const uri = imageUriFor(await registryOf(ecr, repo), repository, tag)
+    const found = repo ? await findReusable(ecr, repo, settings, tag, source, log) : undefined
+    if (found?.by === 'content') return { kind: 'reused-by-content', uri, builtBy: found.builtBy }
+    if (found?.by === 'tag') return { kind: 'reused-tag', uri }
     return { kind: 'build', uri, contentKey: source.contentKey }
   } catch (error) {
     return { kind: 'unchecked', uri: previewUri, reason: errorMessage(error) }
   }
+}
+
+/**
+ * The registry host the run would push to. The repository's URI names it; a repository the
+ * run would create does not exist yet, so the host comes from the login token, as the run's
+ * own does (the token is masked in the log at once, and never used here).
+ */
+async function registryOf(ecr: Ecr, repo: RepositoryInfo | undefined): Promise<string> {
+  if (repo?.uri) return hostOfRepositoryUri(repo.uri)
+  return (await ecr.login()).registry
 }

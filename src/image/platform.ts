@@ -1,14 +1,14 @@
 /** Which platform the image is built for, and what a choice will cost. */
 
 /** What SageMaker training instances run; any other platform will not start there. */
-export const SAGEMAKER_PLATFORM = 'linux/amd64'
+const SAGEMAKER_PLATFORM = 'linux/amd64'
 /** `os/arch` of a platform string (`linux/amd64/v2` → `linux/amd64`). */
-export function platformOsArch(platform: string): string {
+function platformOsArch(platform: string): string {
   return platform.split('/').slice(0, 2).join('/')
 }
 
 /** Docker's GOARCH names for the Node.js `process.arch` / engine arch values. */
-export function normalizeArch(arch: string): string {
+function normalizeArch(arch: string): string {
   const map: Record<string, string> = {
     x64: 'amd64',
     x86_64: 'amd64',

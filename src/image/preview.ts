@@ -4,7 +4,8 @@
  */
 import type { CacheMode, Commit, Settings } from '../config/settings.js'
 import type { ImageSource } from './publish.js'
-import { imageTags, imageUriFor, tagForBuild } from './refs.js'
+import { buildArgList } from './build-args.js'
+import { imageTags, imageUriFor, registryFor, tagForBuild } from './refs.js'
 
 export interface ImagePreview {
   /** `<account>.dkr.ecr.<region>.<suffix>/<repo>:<short-sha>`: the account is only known from ECR. */
@@ -25,16 +26,6 @@ export interface ImagePreview {
   reuseExistingTag: boolean
 }
 
-/** The DNS suffix of a region's partition, for the registry host ECR will give us. */
-function dnsSuffix(region: string): string {
-  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'
-}
-
-/** The registry host of an account in a region, as ECR names it. */
-export function registryFor(account: string, region: string): string {
-  return `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
-}
-
 export function previewImage(settings: Settings, commit: Commit, source: ImageSource): ImagePreview {
   const { region, ecrRepository } = settings.config
   const tag = tagForBuild(commit.shortSha, source)
@@ -48,7 +39,7 @@ export function previewImage(settings: Settings, commit: Commit, source: ImageSo
     dockerfile: settings.dockerfile,
     platform: settings.platform,
     cache: settings.cache,
-    buildArgs: settings.buildArgs.filter((l) => l.trim() !== '' && !l.trim().startsWith('#')).length,
+    buildArgs: buildArgList(settings.buildArgs).length,
     createRepository: settings.createRepository,
     reuseExistingTag: settings.skipExistingImage
   }

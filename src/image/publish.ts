@@ -7,7 +7,7 @@
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Commit, Settings } from '../config/settings.js'
 import { errorMessage } from '../errors.js'
 import type { Exec } from '../exec.js'
@@ -17,7 +17,7 @@ import { buildCommand, type Builder } from './build-command.js'
 import { Docker, type DockerInfo, type PushOptions } from './docker.js'
 import { isImmutableTagRefusal, parseMetadataDigest } from './docker-output.js'
 import { Ecr, tagIsImmutable, type RepositoryInfo, type StoredImage } from './ecr.js'
-import { CONTENT_KEY_LABEL, ociLabels, REVISION_LABEL } from './labels.js'
+import { ociLabels } from './labels.js'
 import { platformNotes } from './platform.js'
 import {
   CACHE_TAG,
@@ -28,6 +28,8 @@ import {
   pinnedUriFor,
   tagForBuild
 } from './refs.js'
+import { findReusable, REPOSITORY_NAME_SOURCE, type Reusable } from './reuse.js'
+import { inWorkspace } from './workspace.js'
 
 /** The image the job runs. */
 export interface ImageOutcome {
@@ -55,7 +57,7 @@ export interface ImageSource {
 }
 
 /** What the image stage needs from the action: its log, a way to run docker, and a word when it logs in. */
-export interface PublishContext {
+interface PublishContext {
   log: Log
   exec: Exec
   /** Called once docker is logged in to `registry`, so the post step can log out again. */
@@ -80,20 +82,24 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
     if (repo) log.info(`Repository ${repository}: ${repo.mutability}`)
     else if (!settings.createRepository) {
       throw new Error(
-        `The ECR repository '${repository}' does not exist in ${login.registry}. ` +
+        `The ECR repository '${repository}' does not exist in ${login.registry} (the name is ${REPOSITORY_NAME_SOURCE}). ` +
           `Create it (aws ecr create-repository --repository-name ${repository} --region ${settings.config.region}), ` +
           `or set create-repository: true to let the action create it.`
       )
     } else log.info(`Repository ${repository} does not exist yet; it will be created`)
-    if (repo?.uri) checkSameRegistry(login.registry, repo.uri)
+    // Checked before anything is reused or built; a repository created below is checked once it is there.
+    if (repo) checkSameRegistry(login.registry, repo)
     return { login, repo }
   })
   const uri = imageUriFor(login.registry, repository, tag)
   const pinned = (digest: string): string => pinnedUriFor(login.registry, repository, digest)
 
   if (repo) {
-    const reused = await reuseExisting({ settings, commit, ecr, repo, tag, source, clean, log })
-    if (reused) return { uri, pinned: pinned(reused.digest), ...reused }
+    const found = await findReusable(ecr, repo, settings, tag, source, log)
+    if (found) {
+      const reused = await useExisting(found, { settings, commit, ecr, repo, tag, source, clean, log })
+      return { uri, pinned: pinned(reused.digest), ...reused }
+    }
   }
 
   const docker = new Docker(ctx.exec)
@@ -103,8 +109,11 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
     `Docker ${engine.clientVersion} (engine ${engine.serverVersion}, ${engine.arch}); builder: ${describeBuilder(engine.builder)}`
   )
 
-  const target = repo ?? (await log.group('Create ECR repository', () => createRepository(ecr, repository, log)))
-  if (!repo && target.uri) checkSameRegistry(login.registry, target.uri)
+  let target = repo
+  if (!target) {
+    target = await log.group('Create ECR repository', () => createRepository(ecr, repository, log))
+    checkSameRegistry(login.registry, target)
+  }
 
   await log.group(`docker login ${login.registry}`, async () => {
     await docker.login(login.registry, login.username, login.password)
@@ -138,13 +147,15 @@ export async function publishImage(settings: Settings, commit: Commit, ctx: Publ
   }
 }
 
-interface ReuseCheck {
+/** What tagging a reused image needs to know. */
+interface ReuseContext {
   settings: Settings
   commit: Commit
   ecr: Ecr
   repo: RepositoryInfo
   tag: string
   source: ImageSource
+  /** True when no file of the build differs from the commit: only then may `latest` name the image. */
   clean: boolean
   log: Log
 }
@@ -152,42 +163,29 @@ interface ReuseCheck {
 type Reused = Required<Pick<ImageOutcome, 'digest' | 'built' | 'tags' | 'commit' | 'reused'>>
 
 /**
- * An image that makes a build unnecessary: first one built from exactly this content (by any
- * commit), found by its content tag; then, as before content keys, the image already tagged
- * for this commit (skip-existing-image, or always in a repository whose tags cannot move).
- * The commit's tag, and `latest`, are added to a reused image through ECR, so they never lag.
+ * Uses the image findReusable found: the commit's tag, and `latest`, are added to it through
+ * ECR, so they never lag behind the image the job runs.
  */
-async function reuseExisting(check: ReuseCheck): Promise<Reused | undefined> {
-  const { settings, commit, ecr, repo, tag, source, clean, log } = check
-  if (settings.reuseByContent) {
-    const byContent = contentTag(source.contentKey)
-    const image = await ecr.image(repo.name, byContent)
-    const labels = image ? await ecr.imageLabels(repo.name, image) : undefined
-    if (image && labels?.[CONTENT_KEY_LABEL] !== source.contentKey) {
-      log.warning(`${repo.name}:${byContent} is not labelled with the content key it is named after; it is not reused.`)
-    } else if (image) {
-      const builtBy = labels?.[REVISION_LABEL] ?? ''
-      const tags = await addTags(ecr, repo, image, imageTags(tag, settings.pushLatest && clean), log)
-      log.info(
-        `Reusing ${repo.name}@${image.digest}, built from commit ${builtBy.slice(0, 12) || '(unknown)'}: ` +
-          `it was built from exactly the same content (${source.contentKey.slice(0, 19)}…: the Dockerfile, every file ` +
-          `Docker sends, build-args, platform and target), so nothing is built or pushed. Tagged ${tags.join(', ')}.`
-      )
-      return { digest: image.digest, built: false, tags, commit: builtBy, reused: 'content' }
-    }
+async function useExisting(found: Reusable, ctx: ReuseContext): Promise<Reused> {
+  const { settings, commit, ecr, repo, tag, source, clean, log } = ctx
+  const { image } = found
+  if (found.by === 'content') {
+    const tags = await addTags(ecr, repo, image, imageTags(tag, settings.pushLatest && clean), log)
+    log.info(
+      `Reusing ${repo.name}@${image.digest}, built from commit ${found.builtBy.slice(0, 12) || '(unknown)'}: ` +
+        `it was built from exactly the same content (${source.contentKey.slice(0, 19)}…: the Dockerfile, every file ` +
+        `Docker sends, build-args, platform and target), so nothing is built or pushed. Tagged ${tags.join(', ')}.`
+    )
+    return { digest: image.digest, built: false, tags, commit: found.builtBy, reused: 'content' }
   }
-  const immutable = tagIsImmutable(repo, tag)
-  if (!settings.skipExistingImage && !immutable) return undefined
-  const existing = await ecr.image(repo.name, tag)
-  if (!existing) return undefined
-  if (!settings.skipExistingImage) {
+  if (found.immutable) {
     log.notice(
       `${repo.name}:${tag} already exists and the repository does not let tags move, so that image is reused instead of rebuilt.`
     )
   }
-  const latest = settings.pushLatest && clean ? await addTags(ecr, repo, existing, ['latest'], log) : []
-  log.info(`${repo.name}:${tag} is already in the registry (${existing.digest}); nothing to build or push.`)
-  return { digest: existing.digest, built: false, tags: [tag, ...latest], commit: commit.sha, reused: 'tag' }
+  const latest = settings.pushLatest && clean ? await addTags(ecr, repo, image, ['latest'], log) : []
+  log.info(`${repo.name}:${tag} is already in the registry (${image.digest}); nothing to build or push.`)
+  return { digest: image.digest, built: false, tags: [tag, ...latest], commit: commit.sha, reused: 'tag' }
 }
 
 /** Puts `tags` on an image already in the repository; returns those it carries now. */
@@ -213,7 +211,7 @@ async function addTags(
 interface BuildJob {
   settings: Settings
   commit: Commit
-  /** The tag that names this build (see buildTag). */
+  /** The tag that names this build (see tagForBuild in refs.ts). */
   tag: string
   source: ImageSource
   ecr: Ecr
@@ -383,18 +381,15 @@ async function createRepository(ecr: Ecr, name: string, log: Log): Promise<Repos
  * The token is for one registry; the repository must live in that same registry, or the
  * push would be refused after a full build.
  */
-function checkSameRegistry(registry: string, repositoryUri: string): void {
-  const repoHost = hostOfRepositoryUri(repositoryUri)
+function checkSameRegistry(registry: string, repo: RepositoryInfo): void {
+  if (!repo.uri) return
+  const repoHost = hostOfRepositoryUri(repo.uri)
   if (repoHost.toLowerCase() !== registry.toLowerCase()) {
     throw new Error(
       `The ECR login token is for registry ${registry}, but the repository is in ${repoHost}. ` +
         'Use credentials and a region for the account that owns the repository.'
     )
   }
-}
-
-function inWorkspace(workspace: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(workspace, path)
 }
 
 function describeBuilder(b: Builder): string {

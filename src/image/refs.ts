@@ -15,19 +15,35 @@ export function contentTag(contentKey: string): string {
   return `content-${contentKey.replace(/^sha256:/, '')}`
 }
 
+/** A URL scheme such as `https://`, which registry hosts are written without. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i
+
 /** The registry host (`host[:port]`) from GetAuthorizationToken's `proxyEndpoint`. */
 export function registryHost(proxyEndpoint: string): string {
-  const host = proxyEndpoint
-    .trim()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/\/+$/, '')
-  if (!host || /[\s/]/.test(host)) throw new Error(`ECR returned an unusable proxyEndpoint '${proxyEndpoint}'`)
+  const address = proxyEndpoint.trim()
+  const host = hostOfRepositoryUri(address)
+  // docker logs in to a bare host; an endpoint with a path or spaces in it names no host docker could use.
+  if (!host || /\s/.test(host) || address.replace(SCHEME, '').replace(/\/+$/, '') !== host)
+    throw new Error(`ECR returned an unusable proxyEndpoint '${proxyEndpoint}'`)
   return host
 }
 
 /** The registry host part of a repository URI such as `1234.dkr.ecr.eu-west-1.amazonaws.com/team/model`. */
 export function hostOfRepositoryUri(uri: string): string {
-  return uri.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]
+  return uri.replace(SCHEME, '').split('/')[0]
+}
+
+/** The DNS suffix of a region's partition, for the registry host ECR will give us. */
+function dnsSuffix(region: string): string {
+  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'
+}
+
+/**
+ * The registry host of an account in a region, as ECR names it. Only for showing an address
+ * before ECR was asked (a dry run writes `<account>`): a real run takes the host ECR gives.
+ */
+export function registryFor(account: string, region: string): string {
+  return `${account}.dkr.ecr.${region}.${dnsSuffix(region)}`
 }
 
 /** `<registry>/<repository>:<tag>` */
@@ -44,7 +60,7 @@ export function pinnedUriFor(registry: string, repository: string, digest: strin
  * The tag that names this build: the commit's short hash, or `<short>-dirty-<id>` when files
  * of the build differ from the commit, so the commit's own tag only ever holds the commit.
  */
-export function buildTag(shortSha: string, uncommittedId?: string): string {
+function buildTag(shortSha: string, uncommittedId?: string): string {
   return uncommittedId ? `${shortSha}-dirty-${uncommittedId}` : shortSha
 }
 

@@ -7,7 +7,8 @@ import type { SageMakerClient, SearchCommandInput, TrainingJob } from '@aws-sdk/
 import { explainAwsError, type AwsCall } from '../aws/errors.js'
 import type { Log } from '../log.js'
 import type { Metric } from './gates.js'
-import { lineageTags, TAG_PREFIX, type Lineage } from './lineage.js'
+// Matched as the earlier runs wrote them: through the same tag-value rule.
+import { TAG_PREFIX, tagValue } from './lineage.js'
 
 export const SEARCH_CALL: AwsCall = { service: 'SageMaker', operation: 'Search', permissions: ['sagemaker:Search'] }
 
@@ -56,23 +57,6 @@ export interface BaselineQuery {
   log?: Log
 }
 
-// A tag value exactly as lineageTags writes it (characters tags do not allow become `_`),
-// so the search matches what the earlier runs wrote.
-function lineageTagValue(key: 'repository' | 'ref', value: string): string {
-  const blank: Lineage = {
-    sha: '',
-    shortSha: '',
-    repository: '',
-    ref: '',
-    runUrl: '',
-    runAttempt: '',
-    actor: '',
-    event: ''
-  }
-  const tag = lineageTags({ ...blank, [key]: value }).find((t) => t.Key === `${TAG_PREFIX}${key}`)
-  return tag?.Value ?? value
-}
-
 const tagOf = (job: TrainingJob, key: string): string | undefined =>
   job.Tags?.find((t) => t.Key === `${TAG_PREFIX}${key}`)?.Value
 
@@ -80,6 +64,7 @@ const tagOf = (job: TrainingJob, key: string): string | undefined =>
 export function finalMetrics(job: Pick<TrainingJob, 'FinalMetricDataList'>): Metric[] {
   return (job.FinalMetricDataList ?? []).map((m) => ({
     name: m.MetricName ?? '',
+    // The SDK passes a value it cannot read as a number through as text (`nan` from a training log).
     value: typeof m.Value === 'number' ? m.Value : Number(m.Value ?? NaN)
   }))
 }
@@ -108,9 +93,9 @@ export async function findBaseline(query: BaselineQuery): Promise<Baseline | und
         {
           Name: `Tags.${TAG_PREFIX}repository`,
           Operator: 'Equals',
-          Value: lineageTagValue('repository', query.repository)
+          Value: tagValue(query.repository)
         },
-        { Name: `Tags.${TAG_PREFIX}ref`, Operator: 'Equals', Value: lineageTagValue('ref', ref) },
+        { Name: `Tags.${TAG_PREFIX}ref`, Operator: 'Equals', Value: tagValue(ref) },
         { Name: 'TrainingJobStatus', Operator: 'Equals', Value: 'Completed' },
         // SageMaker refuses an empty filter value, so a plan (no job of its own) sends none.
         ...(query.excludeJob
@@ -248,7 +233,7 @@ export function compareMetrics(current: readonly Metric[], baseline: readonly Me
   return out
 }
 
-/** The baseline's metrics as the `baseline-metrics` output: a JSON object of name to value (NaN as null). */
+/** Metrics as the `final-metrics` and `baseline-metrics` outputs: a JSON object of name to value (NaN as null). */
 export function metricsJson(metrics: readonly Metric[]): string {
   return JSON.stringify(Object.fromEntries(metrics.map((m) => [m.name, Number.isFinite(m.value) ? m.value : null])))
 }

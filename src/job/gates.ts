@@ -113,7 +113,7 @@ export function parseGates(text: string): { rules: GateRule[]; problems: Problem
       if (!UNSIGNED.test(amount ?? ''))
         return problem(`'${amount}' after 'baseline ${sign}' is not a number (like 0.01 or 1e-3): ${ALLOWED}`)
       const offset = Number(amount)
-      if (!Number.isFinite(offset)) return problem(`'${amount}' is too large`)
+      if (!Number.isFinite(offset)) return problem(`'${amount}' is too large to be a number; ${ALLOWED}`)
       return void rules.push({
         line,
         text: rule,
@@ -125,7 +125,7 @@ export function parseGates(text: string): { rules: GateRule[]; problems: Problem
     if (/^baseline/i.test(right)) return problem(`'${right}' is not a bound: ${ALLOWED}`)
     if (!NUMBER.test(right)) return problem(`'${right}' is not a number (like 0.9, -1 or 1e-3): ${ALLOWED}`)
     const value = Number(right)
-    if (!Number.isFinite(value)) return problem(`'${right}' is too large`)
+    if (!Number.isFinite(value)) return problem(`'${right}' is too large to be a number; ${ALLOWED}`)
     rules.push({ line, text: rule, metric, operator, bound: { kind: 'number', value } })
   })
   return { rules, problems }

@@ -40,6 +40,11 @@ function fileList(files: readonly string[], max: number, separator = ', '): stri
 
 const TAG_CHARS = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
 
+/** A value as a tag can hold it: characters tags do not allow become `_`, at most 256 of them. */
+export function tagValue(value: string): string {
+  return value.replace(TAG_CHARS, '_').slice(0, 256)
+}
+
 /** Lineage as `train-on-push:*` tags, values made tag-safe (a `[bot]` actor keeps its name, not its brackets). */
 export function lineageTags(lineage: Lineage): { Key: string; Value: string }[] {
   const facts: [string, string | undefined][] = [
@@ -68,7 +73,7 @@ export function lineageTags(lineage: Lineage): { Key: string; Value: string }[] 
     ])
   return facts.map(([key, value]) => ({
     Key: `${TAG_PREFIX}${key}`,
-    Value: (value ?? '').replace(TAG_CHARS, '_').slice(0, 256)
+    Value: tagValue(value ?? '')
   }))
 }
 

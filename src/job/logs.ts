@@ -17,7 +17,8 @@
  * picked up again by the next poll, not chased.
  */
 import type { CloudWatchLogsClient, FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs'
-import { errorName, explainAwsError, isThrottling, isTransient } from '../aws/errors.js'
+import { renewAfterExpiredCredentials } from '../aws/credentials.js'
+import { errorName, explainAwsError, isExpiredCredentials, isThrottling, isTransient } from '../aws/errors.js'
 import { errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
 import { LOG_GROUP } from './urls.js'
@@ -191,7 +192,13 @@ export class LogTailer {
       }
     } catch (error) {
       if (isThrottling(error)) stats.throttled = true
-      else if (isTransient(error)) this.log.debug(`Reading the job's logs failed this time: ${errorMessage(error)}`)
+      else if (isExpiredCredentials(error)) {
+        // Not a reason to stop streaming: with role-to-assume the session is renewed here (or by
+        // the status poll), and without it the status poll ends the wait itself.
+        if (renewAfterExpiredCredentials(error))
+          this.log.info('The AWS session expired; role-to-assume was assumed again.')
+        else this.log.debug(`Reading the job's logs failed this time: the AWS session expired.`)
+      } else if (isTransient(error)) this.log.debug(`Reading the job's logs failed this time: ${errorMessage(error)}`)
       else {
         // Status keeps coming from SageMaker; lost logs should not fail the run.
         this.disabled = true

@@ -3,6 +3,7 @@
  * waiting, and turned into the step's verdict (`jobFailure`) at the end.
  */
 import type { DescribeTrainingJobCommandOutput } from '@aws-sdk/client-sagemaker'
+import { finalMetrics } from './baseline.js'
 
 export interface StatusTransition {
   status: string
@@ -108,11 +109,7 @@ export function absorbDescription(outcome: WaitOutcome, job: DescribeTrainingJob
   outcome.billableSeconds = job.BillableTimeInSeconds
   if (job.EnableManagedSpotTraining !== undefined) outcome.spot = job.EnableManagedSpotTraining
   outcome.instanceCount = instanceCountOf(job) ?? outcome.instanceCount
-  outcome.metrics = (job.FinalMetricDataList ?? []).map((m) => ({
-    name: m.MetricName ?? '',
-    // The SDK passes a value it cannot read as a number through as text (`nan` from a training log).
-    value: typeof m.Value === 'number' ? m.Value : Number(m.Value ?? NaN)
-  }))
+  outcome.metrics = finalMetrics(job)
   if (outcome.spot) outcome.spotSavingPercent = spotSaving(outcome)
 
   const transitions: StatusTransition[] = (job.SecondaryStatusTransitions ?? []).map((t) => ({

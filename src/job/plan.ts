@@ -6,8 +6,7 @@
 import { ACCOUNT_PLACEHOLDER } from '../config/job-config.js'
 import type { Commit, Settings } from '../config/settings.js'
 import { planContainerArguments, type ContainerArgumentsPlan } from '../hydra/index.js'
-import { registryFor } from '../image/preview.js'
-import { imageUriFor, pinnedUriFor } from '../image/refs.js'
+import { imageUriFor, pinnedUriFor, registryFor } from '../image/refs.js'
 import { ConfigError, type Problem } from '../problems.js'
 import type { Lineage } from './lineage.js'
 import { renderJobName } from './name.js'
@@ -26,7 +25,7 @@ export interface RunInfo {
 function plannedImage(settings: Settings, commit: Commit): { shown: string; longest: string } {
   const { region, ecrRepository } = settings.config
   return {
-    shown: imageUriFor(registryFor('<account>', region), ecrRepository, commit.shortSha),
+    shown: imageUriFor(registryFor(ACCOUNT_PLACEHOLDER, region), ecrRepository, commit.shortSha),
     longest: pinnedUriFor(registryFor('123456789012', region), ecrRepository, `sha256:${'0'.repeat(64)}`)
   }
 }
@@ -75,7 +74,10 @@ export function makePlan(
   )
   const problems: Problem[] = []
   if (jobName === '') {
-    problems.push({ where: 'input job-name', message: `'${settings.jobNameTemplate}' renders to an empty name` })
+    problems.push({
+      where: 'input job-name',
+      message: `'${settings.jobNameTemplate}' renders to an empty name; include {short_sha}, so the job names its commit`
+    })
   }
   const lineage: Lineage = {
     sha: commit.sha,
@@ -88,12 +90,20 @@ export function makePlan(
     event: commit.eventName,
     ...(source.dirty && source.dirty.length > 0 ? { dirty: source.dirty } : {})
   }
+  // Translating the Hydra config is the costly part of a request, and its result depends only
+  // on the job name (the experiment name): done once per name, not once per request built.
+  const translated = new Map<string, ContainerArgumentsPlan>()
+  const argumentsOf = (name: string): ContainerArgumentsPlan => {
+    let args = translated.get(name)
+    if (!args) translated.set(name, (args = argumentsFor(settings, name)))
+    return args
+  }
   const unchecked = (name: string, image: string, extra: Partial<Lineage>): TrainingJobRequest =>
     buildTrainingJobRequest({
       config: settings.config,
       jobName: name,
       image,
-      containerArguments: argumentsFor(settings, name).args,
+      containerArguments: argumentsOf(name).args,
       lineage: { ...lineage, ...extra }
     })
   const build = (
@@ -102,7 +112,7 @@ export function makePlan(
     imageDigest?: string,
     imageCommit?: string
   ): { request: TrainingJobRequest; args: ContainerArgumentsPlan; problems: Problem[]; warnings: string[] } => {
-    const args = argumentsFor(settings, name)
+    const args = argumentsOf(name)
     // Always from the request for the base name: every attempt of one request shares it.
     const fingerprint = requestFingerprint(unchecked(jobName, image, { imageDigest, imageCommit }))
     const request = buildTrainingJobRequest({

@@ -1,4 +1,5 @@
 /** The few lines the step log shows when a wait ends. */
+import { formatMetric } from '../text.js'
 import type { WaitOutcome } from './outcome.js'
 
 /** How the job ended, in lines for the step log, as the SageMaker Python SDK prints them at the end of `fit()`. */
@@ -10,7 +11,7 @@ export function reportLines(outcome: WaitOutcome): string[] {
   if (outcome.failureReason) lines.push(`Failure reason: ${outcome.failureReason}`)
   if (outcome.metrics.length > 0) {
     lines.push('Final metrics:')
-    for (const m of outcome.metrics) lines.push(`  ${m.name} = ${m.value}`)
+    for (const m of outcome.metrics) lines.push(`  ${m.name} = ${formatMetric(m.value)}`)
   }
   const times = (label: string, seconds: number | undefined): void => {
     if (seconds === undefined) return

@@ -175,12 +175,12 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
       // How hard AWS pushed back this poll: 1.5 when the SDK had to retry, 2 when even that failed.
       let pressure = 1
       let changed = false
+      let gone = false
       try {
         outcome.stats.describeCalls++
         const job = await describeJob(sageMaker, jobName)
         if (!job) {
-          if (++notFound > MAX_NOT_FOUND_POLLS || described)
-            throw new Error(`Training job ${jobName} was not found in ${region}.`)
+          gone = ++notFound > MAX_NOT_FOUND_POLLS || described !== undefined
           // Not a quiet job but one about to show up: look again at the set pace.
           changed = true
         } else {
@@ -226,6 +226,7 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
         } else throw readStatusError(jobName, region, error)
       }
       if (guard.signal) break
+      if (gone) throw new Error(`Training job ${jobName} was not found in ${region}.`)
 
       const finished = TERMINAL_STATUSES.includes(described?.TrainingJobStatus ?? '')
       // Before the container starts there is nothing to log: reading would be wasted calls.
@@ -311,9 +312,8 @@ export async function waitForJob(settings: Settings, jobName: string, options: W
   return outcome
 }
 
-/** Why the job's status could not be read, naming the call; "not found" says where we looked. */
+/** Why the job's status could not be read, naming the call. */
 function readStatusError(jobName: string, region: string, error: unknown): Error {
-  if (error instanceof Error && /was not found/.test(error.message)) return error
   const explained = explainAwsError(DESCRIBE_CALL, error)
   return new Error(`Could not read the status of training job ${jobName} (${region}): ${explained.message}`)
 }

@@ -1,6 +1,6 @@
 /**
- * Writing text that came from users or AWS into a comment GitHub renders. A comment is
- * Markdown with HTML in it, and GitHub also turns `@name` into a mention (which notifies
+ * Writing text that came from users or AWS into what GitHub renders: a pull request comment,
+ * a step summary. Both are Markdown with HTML in it, and GitHub also turns `@name` into a mention (which notifies
  * that person) and `:name:` into an emoji. So user text is:
  * - HTML-escaped, including the characters Markdown would read as syntax (`*`, `_`, `[`,
  *   `\`, `~`, `|`, backquote), as numeric entities that are never syntax themselves;
@@ -16,6 +16,17 @@ const SPECIAL = /[&<>"'`|*_[\]\\~]/g
 /** Escapes `text` for HTML and Markdown alike, keeping it on one source line. */
 export function escapeText(text: string): string {
   return text.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`).replace(/\r\n|\r|\n/g, '<br>')
+}
+
+/**
+ * Text for a `<pre>` block: escaped like `escapeText`, line breaks kept (a `<pre>` block ends
+ * only at `</pre>`, so blank lines in it are safe).
+ */
+export function preformatted(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`))
+    .join('\n')
 }
 
 /** User text in prose: escaped, and no `@` that could mention anyone. */
@@ -63,6 +74,11 @@ export function formatDuration(seconds: number): string {
 export function formatMetric(value: number): string {
   if (!Number.isFinite(value)) return String(value)
   return String(Number(value.toPrecision(6)))
+}
+
+/** `https://github.com/acme/dogs/commit/<sha>` */
+export function commitUrl(serverUrl: string, repository: string, sha: string): string {
+  return `${serverUrl}/${repository}/commit/${sha}`
 }
 
 /** `https://github.com/acme/dogs/blob/<sha>/deploy/a%20b.yaml#L3`: each path segment encoded. */
